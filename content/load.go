@@ -1,0 +1,665 @@
+package content
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+)
+
+// SchemaVersion is the version of the schema this package reads.
+const SchemaVersion = 1
+
+// RootName is the root file read when a directory is given.
+const RootName = "duetto.toml"
+
+// Load reads the publication whose root file is root inside fsys, with
+// every included file, and validates it. Input errors are returned as an
+// ErrorList; other errors (an unreadable file) are wrapped.
+func Load(fsys fs.FS, root string) (*Publication, error) {
+	d := &decoder{}
+	pub := &Publication{FS: fsys, Root: root, Fonts: map[string]*FontFamily{}, Colors: map[string]Color{}, Styles: map[string]*Style{}}
+	rs, rm, err := d.parse(fsys, root)
+	if err != nil {
+		return nil, err
+	}
+	pub.Files = append(pub.Files, root)
+	if rm == nil {
+		return nil, d.errs
+	}
+	t := d.root(rs, rm)
+	version, ok := t.integer("duetto")
+	switch {
+	case !ok && len(d.errs) == 0:
+		d.errorf(rs, Pos{File: root, Line: 1, Col: 1}, "start the file with `duetto = 1`", "%s has no schema version", root)
+	case ok && version != SchemaVersion:
+		t.errorf("duetto", "", "schema version %d is not supported (this duetto reads version %d)", version, SchemaVersion)
+	}
+	dir := path.Dir(root)
+	var includes []string
+	for i, pattern := range t.strings("include") {
+		matches, err := fs.Glob(fsys, path.Join(dir, pattern))
+		key := "include." + strconv.Itoa(i)
+		if err != nil {
+			t.errorf(key, "", "bad pattern %q: %v", pattern, err)
+			continue
+		}
+		if len(matches) == 0 {
+			t.errorf(key, "", "%q matches no file", pattern)
+		}
+		sort.Strings(matches)
+		for _, m := range matches {
+			if !contains(includes, m) && m != root {
+				includes = append(includes, m)
+			}
+		}
+	}
+	d.meta(t, pub)
+	d.languages(t, pub)
+	d.page(t, pub)
+	d.fonts(t, pub)
+	d.colors(t, pub)
+	d.styles(t, pub)
+	d.cover(t, pub)
+	d.back(t, pub)
+	d.sections(t, pub)
+	t.done()
+	for _, inc := range includes {
+		s, m, err := d.parse(fsys, inc)
+		if err != nil {
+			return nil, err
+		}
+		pub.Files = append(pub.Files, inc)
+		if m == nil {
+			continue
+		}
+		it := d.root(s, m)
+		d.sections(it, pub)
+		it.done()
+	}
+	if len(d.errs) == 0 {
+		d.validate(pub)
+	}
+	if len(d.errs) > 0 {
+		order := map[string]int{}
+		for i, f := range pub.Files {
+			order[f] = i
+		}
+		sort.SliceStable(d.errs, func(i, j int) bool {
+			a, b := d.errs[i].Pos, d.errs[j].Pos
+			if order[a.File] != order[b.File] {
+				return order[a.File] < order[b.File]
+			}
+			if a.Line != b.Line {
+				return a.Line < b.Line
+			}
+			return a.Col < b.Col
+		})
+		return nil, d.errs
+	}
+	return pub, nil
+}
+
+// LoadPath loads the publication at name on the local file system: a
+// root file, or a directory holding duetto.toml.
+func LoadPath(name string) (*Publication, error) {
+	st, err := os.Stat(name)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read publication: %w", err)
+	}
+	dir, root := name, RootName
+	if !st.IsDir() {
+		dir, root = path.Dir(strings.ReplaceAll(name, `\`, "/")), path.Base(name)
+	}
+	return Load(os.DirFS(dir), root)
+}
+
+// parse reads and decodes one file. A syntax error is recorded and the
+// returned map is nil; a file that cannot be read is returned as error.
+func (d *decoder) parse(fsys fs.FS, name string) (*src, map[string]any, error) {
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return nil, nil, fmt.Errorf("cannot read %s: %w", name, err)
+	}
+	text := string(data)
+	s := &src{name: name, lines: strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")}
+	m := map[string]any{}
+	if _, err := toml.Decode(text, &m); err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			msg := pe.Message
+			d.errorf(s, Pos{File: name, Line: pe.Position.Line, Col: max(pe.Position.Col, 1)}, "", "TOML syntax: %s", msg)
+		} else {
+			d.errorf(s, Pos{File: name, Line: 1, Col: 1}, "", "TOML syntax: %v", err)
+		}
+		return s, nil, nil
+	}
+	s.index = indexKeys(name, text)
+	return s, m, nil
+}
+
+// pair reads a text pair: a table with it and en, or shared.
+func (t *table) pair(key string, required bool) *Pair {
+	v, ok := t.m[key]
+	if !ok {
+		t.asked = append(t.asked, key)
+		if required {
+			t.d.errorf(t.src, t.pos(), "", "%s is missing", t.name(key))
+		}
+		return nil
+	}
+	if s, isStr := v.(string); isStr {
+		t.asked = append(t.asked, key)
+		t.errorf(key, fmt.Sprintf("write %s = { it = \"…\", en = \"…\" }, or { shared = %q } when it needs no translation", key, s), "%s must give the text in both languages", t.name(key))
+		return nil
+	}
+	p := t.sub(key)
+	if p == nil {
+		return nil
+	}
+	out := p.textPair()
+	p.done()
+	return out
+}
+
+// textPair reads it/en/shared from t itself.
+func (t *table) textPair() *Pair {
+	it, hasIt := t.str("it")
+	en, hasEn := t.str("en")
+	shared, hasShared := t.str("shared")
+	pos := t.pos()
+	switch {
+	case hasShared && (hasIt || hasEn):
+		t.errorf("shared", "", "%s replaces `it` and `en`: give either both languages or one shared text", t.name("shared"))
+	case hasShared:
+		return &Pair{It: shared, En: shared, Shared: true, Pos: pos}
+	case hasIt && hasEn:
+		return &Pair{It: it, En: en, Pos: pos}
+	case hasIt:
+		t.d.errorf(t.src, t.posOf("it"), "add `en = \"…\"`, or write `shared = \"…\"` if the text needs no translation", "the English text is missing: %s has `it` but no `en`", "`"+t.path+"`")
+	case hasEn:
+		t.d.errorf(t.src, t.posOf("en"), "add `it = \"…\"`, or write `shared = \"…\"` if the text needs no translation", "the Italian text is missing: %s has `en` but no `it`", "`"+t.path+"`")
+	default:
+		t.d.errorf(t.src, pos, "", "%s needs `it` and `en` (or `shared`)", "`"+t.path+"`")
+	}
+	return nil
+}
+
+func (d *decoder) meta(root *table, pub *Publication) {
+	t := root.sub("publication")
+	if t == nil {
+		d.errorf(root.src, root.pos(), "add a [publication] table with at least `title`", "%s has no [publication]", root.src.name)
+		return
+	}
+	if p := t.pair("title", true); p != nil {
+		pub.Meta.Title = *p
+	}
+	if p := t.pair("subject", false); p != nil {
+		pub.Meta.Subject = *p
+	}
+	pub.Meta.Author, _ = t.str("author")
+	pub.Meta.Keywords = t.strings("keywords")
+	if v, ok := t.get("date"); ok {
+		switch dt := v.(type) {
+		case time.Time:
+			pub.Meta.Date = dt.UTC()
+		default:
+			t.errorf("date", "write a TOML date-time such as 2019-06-01T00:00:00Z", "`publication.date` must be a date, not %s", typeName(v))
+		}
+	}
+	pub.Meta.Output, _ = t.str("output")
+	if n, ok := t.integer("pages"); ok {
+		if n < 1 || n > 10000 {
+			t.errorf("pages", "", "`publication.pages` must be between 1 and 10000")
+		}
+		pub.Meta.Pages = n
+	}
+	t.done()
+}
+
+func (d *decoder) languages(root *table, pub *Publication) {
+	pub.Languages = [2]string{"it", "en"}
+	t := root.sub("languages")
+	if t == nil {
+		return
+	}
+	pub.Languages[0] = t.oneOf("left", "it", "it", "en")
+	pub.Languages[1] = t.oneOf("right", "en", "it", "en")
+	if pub.Languages[0] == pub.Languages[1] {
+		t.errorf("right", "", "the left and right columns must have different languages")
+	}
+	t.done()
+}
+
+func (d *decoder) page(root *table, pub *Publication) {
+	p := &pub.Page
+	*p = PageSetup{Width: 595.276, Height: 841.89, Bleed: 3 * 72 / 25.4, Top: 56.69, Bottom: 56.69, Inner: 56.69, Outer: 42.52, Gutter: 22.68}
+	p.Folio = Folio{Style: "folio", Position: "outer", Baseline: 28.35}
+	t := root.sub("page")
+	if t == nil {
+		return
+	}
+	if v, ok := t.get("size"); ok {
+		a, isArr := v.([]any)
+		if !isArr || len(a) != 2 {
+			t.errorf("size", `write size = ["210mm", "297mm"]`, "`page.size` must be [width, height]")
+		} else {
+			w, err1 := parseLength(a[0], false)
+			h, err2 := parseLength(a[1], false)
+			switch {
+			case err1 != nil:
+				t.errorf("size.0", "", "`page.size` width: %v", err1)
+			case err2 != nil:
+				t.errorf("size.1", "", "`page.size` height: %v", err2)
+			case w.Value < 72 || h.Value < 72:
+				t.errorf("size", "", "`page.size` must be at least 1 in × 1 in")
+			default:
+				p.Width, p.Height = w.Value, h.Value
+			}
+		}
+	}
+	if v, ok := t.length("bleed"); ok {
+		p.Bleed = v
+	}
+	if v, ok := t.length("gutter"); ok {
+		p.Gutter = v
+	}
+	if m := t.sub("margins"); m != nil {
+		for _, f := range []struct {
+			key string
+			dst *float64
+		}{{"top", &p.Top}, {"bottom", &p.Bottom}, {"inner", &p.Inner}, {"outer", &p.Outer}} {
+			if v, ok := m.length(f.key); ok {
+				*f.dst = v
+			}
+		}
+		m.done()
+	}
+	if f := t.sub("folio"); f != nil {
+		if s, ok := f.str("style"); ok {
+			p.Folio.Style = s
+		}
+		p.Folio.Position = f.oneOf("position", "outer", "outer", "center")
+		if v, ok := f.length("baseline"); ok {
+			p.Folio.Baseline = v
+		}
+		p.Folio.Skip = f.ints("skip")
+		f.done()
+	}
+	if p.Inner+p.Outer+p.Gutter >= p.Width-72 || p.Top+p.Bottom >= p.Height-72 {
+		t.errorf("margins", "", "the margins and gutter leave less than 1 in for text")
+	}
+	t.done()
+}
+
+func (d *decoder) fonts(root *table, pub *Publication) {
+	t := root.sub("fonts")
+	if t == nil {
+		return
+	}
+	for _, name := range sortedKeys(t.m) {
+		ft := t.sub(name)
+		if ft == nil {
+			continue
+		}
+		fam := &FontFamily{Name: name, Faces: map[Face]FontSource{}}
+		for _, face := range []Face{Regular, Bold, Italic, BoldItalic} {
+			s, ok := ft.str(string(face))
+			if !ok {
+				continue
+			}
+			fs := FontSource{Pos: ft.posOf(string(face))}
+			if b, isBuiltin := strings.CutPrefix(s, "builtin:"); isBuiltin {
+				fs.Builtin = b
+			} else {
+				fs.Path = path.Join(path.Dir(ft.src.name), s)
+			}
+			fam.Faces[face] = fs
+		}
+		if len(fam.Faces) == 0 {
+			d.errorf(ft.src, ft.pos(), "", "font family %q has no faces", name)
+		}
+		ft.done()
+		pub.Fonts[name] = fam
+	}
+}
+
+func (d *decoder) colors(root *table, pub *Publication) {
+	pub.Colors["black"] = Color{K: 1}
+	pub.Colors["white"] = Color{}
+	t := root.sub("colors")
+	if t == nil {
+		return
+	}
+	for _, name := range sortedKeys(t.m) {
+		ct := t.sub(name)
+		if ct == nil {
+			continue
+		}
+		v, ok := ct.get("cmyk")
+		a, isArr := v.([]any)
+		if !ok || !isArr || len(a) != 4 {
+			ct.errorf("cmyk", "write "+name+" = { cmyk = [0, 0, 0, 100] }", "colour %q needs `cmyk` = [c, m, y, k] in percent", name)
+			ct.done()
+			continue
+		}
+		var c [4]float64
+		for i, e := range a {
+			var f float64
+			switch n := e.(type) {
+			case int64:
+				f = float64(n)
+			case float64:
+				f = n
+			default:
+				ct.errorf("cmyk."+strconv.Itoa(i), "", "colour %q: components must be numbers", name)
+			}
+			if f < 0 || f > 100 {
+				ct.errorf("cmyk."+strconv.Itoa(i), "", "colour %q: components must be between 0 and 100", name)
+			}
+			c[i] = f / 100
+		}
+		pub.Colors[name] = Color{C: c[0], M: c[1], Y: c[2], K: c[3], Pos: ct.pos()}
+		ct.done()
+	}
+}
+
+func (d *decoder) styles(root *table, pub *Publication) {
+	t := root.sub("styles")
+	if t == nil {
+		return
+	}
+	for _, name := range sortedKeys(t.m) {
+		st := t.sub(name)
+		if st == nil {
+			continue
+		}
+		s := &Style{Name: name, Pos: st.pos(), Set: map[string]bool{}, Face: Regular, Size: 10, Align: Left, Color: "black"}
+		set := func(key string, ok bool) bool {
+			if ok {
+				s.Set[key] = true
+			}
+			return ok
+		}
+		if v, ok := st.str("font"); set("font", ok) {
+			s.Font = v
+		}
+		if _, ok := st.m["face"]; set("face", ok) {
+			s.Face = Face(st.oneOf("face", "regular", "regular", "bold", "italic", "bold-italic"))
+		}
+		if v, ok := st.length("size"); set("size", ok) {
+			if v < 1 || v > 1000 {
+				st.errorf("size", "", "`%s.size` must be between 1pt and 1000pt", name)
+			}
+			s.Size = v
+		}
+		s.Leading = s.Size * 1.2
+		if v, ok := st.length("leading"); set("leading", ok) {
+			s.Leading = v
+		}
+		if _, ok := st.m["align"]; set("align", ok) {
+			s.Align = Align(st.oneOf("align", "left", "justify", "left", "right", "center"))
+		}
+		if v, ok := st.str("color"); set("color", ok) {
+			s.Color = v
+		}
+		if v, ok := st.length("space-before"); set("space-before", ok) {
+			s.SpaceBefore = v
+		}
+		if v, ok := st.length("space-after"); set("space-after", ok) {
+			s.SpaceAfter = v
+		}
+		if v, ok := st.length("indent"); set("indent", ok) {
+			s.Indent = v
+		}
+		if _, ok := st.m["transform"]; set("transform", ok) {
+			s.Uppercase = st.oneOf("transform", "none", "none", "uppercase") == "uppercase"
+		}
+		s.Hyphenate = s.Align == Justify
+		if v, ok := st.boolean("hyphenate"); set("hyphenate", ok) {
+			s.Hyphenate = v
+		}
+		if s.Leading < s.Size*0.8 {
+			st.errorf("leading", "", "`%s.leading` (%.1fpt) is less than 80%% of the size (%.1fpt): lines would collide", name, s.Leading, s.Size)
+		}
+		st.done()
+		pub.Styles[name] = s
+	}
+}
+
+// point reads { x = …, y = … }.
+func (t *table) point(key string) (Point, bool) {
+	p := t.sub(key)
+	if p == nil {
+		return Point{}, false
+	}
+	x, okx := p.length("x")
+	y, oky := p.length("y")
+	if !okx || !oky {
+		p.d.errorf(p.src, p.pos(), "", "%s needs `x` and `y`", t.name(key))
+	}
+	p.done()
+	return Point{X: x, Y: y}, okx && oky
+}
+
+func (d *decoder) cover(root *table, pub *Publication) {
+	t := root.sub("cover")
+	if t == nil {
+		return
+	}
+	c := &Cover{Pos: t.pos(), Title: pub.Meta.Title, TitleStyle: [2]string{"cover-title", "cover-subtitle"}, EdgeStyle: "cover-edge"}
+	c.Background, _ = t.str("background")
+	if s, ok := t.str("image"); ok {
+		c.Image = path.Join(path.Dir(t.src.name), s)
+		c.ImageFrame.W, c.ImageFrame.H = pub.Page.Width, pub.Page.Height
+	}
+	if f := t.sub("image-frame"); f != nil {
+		for _, k := range []struct {
+			key string
+			dst *float64
+		}{{"x", &c.ImageFrame.X}, {"y", &c.ImageFrame.Y}, {"width", &c.ImageFrame.W}, {"height", &c.ImageFrame.H}} {
+			if v, ok := f.length(k.key); ok {
+				*k.dst = v
+			}
+		}
+		f.done()
+	}
+	if p := t.pair("title", false); p != nil {
+		c.Title = *p
+	}
+	c.TitleAt = Point{X: pub.Page.Outer, Y: pub.Page.Height / 2}
+	if p, ok := t.point("title-at"); ok {
+		c.TitleAt = p
+	}
+	if st := t.sub("title-style"); st != nil {
+		if s, ok := st.str("it"); ok {
+			c.TitleStyle[0] = s
+		}
+		if s, ok := st.str("en"); ok {
+			c.TitleStyle[1] = s
+		}
+		st.done()
+	}
+	c.EdgeText, _ = t.str("edge-text")
+	if s, ok := t.str("edge-style"); ok {
+		c.EdgeStyle = s
+	}
+	t.done()
+	pub.Cover = c
+}
+
+func (d *decoder) back(root *table, pub *Publication) {
+	t := root.sub("back")
+	if t == nil {
+		return
+	}
+	b := &Back{Pos: t.pos(), Style: "back", At: Point{X: pub.Page.Outer, Y: pub.Page.Height - pub.Page.Bottom}}
+	b.Background, _ = t.str("background")
+	b.Lines = t.strings("lines")
+	if s, ok := t.str("style"); ok {
+		b.Style = s
+	}
+	if p, ok := t.point("at"); ok {
+		b.At = p
+	}
+	t.done()
+	pub.Back = b
+}
+
+func (d *decoder) sections(root *table, pub *Publication) {
+	for _, st := range root.tables("section") {
+		s := &Section{Pos: st.pos(), Style: "heading"}
+		s.ID, _ = st.str("id")
+		if s.ID == "" {
+			s.ID = "section-" + strconv.Itoa(len(pub.Sections)+1)
+		}
+		if v, ok := st.get("start"); ok {
+			switch x := v.(type) {
+			case string:
+				switch x {
+				case "new-page":
+					s.Start.Kind = StartNewPage
+				case "right-page":
+					s.Start.Kind = StartRightPage
+				default:
+					st.errorf("start", "", "`start` must be \"new-page\", \"right-page\" or a page number, not %q", x)
+				}
+			case int64:
+				if x < 1 || x > 10000 {
+					st.errorf("start", "", "`start` page %d is out of range", x)
+				}
+				s.Start = Start{Kind: StartPage, Page: int(x)}
+			default:
+				st.errorf("start", "", "`start` must be \"new-page\", \"right-page\" or a page number, not %s", typeName(v))
+			}
+		}
+		if p := st.pair("heading", false); p != nil {
+			s.Heading = *p
+		}
+		if v, ok := st.str("style"); ok {
+			s.Style = v
+		}
+		for i, bt := range st.tables("block") {
+			if b := d.block(bt); b != nil {
+				if b.ID == "" {
+					b.ID = s.ID + "#" + strconv.Itoa(i+1)
+				}
+				s.Blocks = append(s.Blocks, b)
+			}
+		}
+		st.done()
+		pub.Sections = append(pub.Sections, s)
+	}
+}
+
+func (d *decoder) block(t *table) *Block {
+	b := &Block{Pos: t.pos()}
+	b.ID, _ = t.str("id")
+	kind := t.oneOf("type", "pair", "pair", "heading", "quote", "list", "figure")
+	b.Style, _ = t.str("style")
+	switch kind {
+	case "pair", "heading":
+		b.Kind = KindPair
+		if kind == "heading" {
+			b.Kind = KindHeading
+		}
+		if p := t.textPair(); p != nil {
+			b.Text = *p
+		}
+	case "quote":
+		b.Kind = KindQuote
+		if p := t.pair("lead", false); p != nil {
+			b.Lead = *p
+		}
+		b.Source = t.pair("source", false)
+		b.Items = d.items(t, true)
+		if b.Lead.IsZero() && len(b.Items) == 0 {
+			t.d.errorf(t.src, t.pos(), "", "a quote needs a `lead` or `item`s")
+		}
+	case "list":
+		b.Kind = KindList
+		b.Marker = "–"
+		if s, ok := t.str("marker"); ok {
+			b.Marker = s
+		}
+		b.Items = d.items(t, false)
+		if len(b.Items) == 0 {
+			t.d.errorf(t.src, t.pos(), "add [[section.block.item]] tables", "a list needs at least one `item`")
+		}
+	case "figure":
+		b.Kind = KindFigure
+		b.Figure = d.figure(t)
+	}
+	t.done()
+	return b
+}
+
+func (d *decoder) items(t *table, labels bool) []Item {
+	var items []Item
+	for _, it := range t.tables("item") {
+		item := Item{Pos: it.pos()}
+		if labels {
+			item.Label, _ = it.str("label")
+		}
+		if p := it.textPair(); p != nil {
+			item.Text = *p
+		}
+		it.done()
+		items = append(items, item)
+	}
+	return items
+}
+
+func (d *decoder) figure(t *table) *Figure {
+	f := &Figure{Placement: PlaceSpan, Fit: FitCover, Align: "right", Width: Length{Value: 100, Percent: true}}
+	if s := t.requiredStr("file"); s != "" {
+		f.File = path.Join(path.Dir(t.src.name), s)
+	}
+	f.Placement = Placement(t.oneOf("placement", "span", "column", "span", "row", "page", "pinned"))
+	f.Column = t.oneOf("column", "", "it", "en")
+	f.Align = t.oneOf("align", "right", "left", "right")
+	if l, ok := t.relLength("width", true); ok {
+		f.Width = l
+	}
+	if v, ok := t.length("height"); ok {
+		f.Height = v
+	}
+	f.Fit = Fit(t.oneOf("fit", "cover", "cover", "contain"))
+	f.Anchor, _ = t.str("anchor")
+	if n, ok := t.integer("page"); ok {
+		f.Page = n
+	}
+	f.Caption = t.pair("caption", false)
+	f.Credit = t.pair("credit", false)
+	switch f.Placement {
+	case PlaceColumn:
+		if f.Column == "" {
+			t.d.errorf(t.src, t.pos(), "add column = \"it\" or \"en\"", "a figure placed in a column needs `column`")
+		}
+		fallthrough
+	case PlaceSpan, PlaceRow, PlacePinned:
+		if f.Height <= 0 {
+			t.d.errorf(t.src, t.pos(), "add height = \"60mm\"", "figure needs a `height`")
+		}
+	}
+	if (f.Placement == PlacePage || f.Placement == PlacePinned) && f.Page < 1 {
+		t.d.errorf(t.src, t.pos(), "add page = N", "a figure placed %q needs `page`", f.Placement)
+	}
+	return f
+}
+
+func sortedKeys(m map[string]any) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

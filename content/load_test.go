@@ -1,0 +1,249 @@
+package content
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+const validRoot = `duetto = 1
+include = ["sections/*.toml"]
+
+[publication]
+title = { it = "Titolo", en = "Title" }
+author = "Autore"
+date = 2019-06-01T00:00:00Z
+pages = 8
+
+[page]
+size = ["210mm", "297mm"]
+margins = { top = "20mm", bottom = "20mm", inner = "15mm", outer = "15mm" }
+gutter = "8mm"
+
+[fonts.sans]
+regular = "builtin:LiberationSans-Regular"
+italic = "builtin:LiberationSans-Italic"
+
+[colors]
+blue = { cmyk = [100, 60, 0, 10] }
+
+[styles.body]
+font = "sans"
+size = "9pt"
+leading = "12.5pt"
+align = "justify"
+
+[styles.heading]
+font = "sans"
+size = 13
+color = "blue"
+transform = "uppercase"
+
+[styles.caption]
+font = "sans"
+face = "italic"
+size = "7.5pt"
+
+[styles.folio]
+font = "sans"
+
+[styles.list]
+font = "sans"
+`
+
+const validSection = `[[section]]
+id = "one"
+start = 3
+heading = { it = "Città", en = "City" }
+
+[[section.block]]
+id = "p1"
+it = """Primo
+paragrafo."""
+en = "First paragraph."
+
+[[section.block]]
+type = "figure"
+file = "../images/a.jpg"
+placement = "column"
+column = "it"
+width = "45%"
+height = "50mm"
+caption = { it = "Raccolta delle mele", en = "Apple harvest" }
+
+[[section.block]]
+type = "list"
+marker = "-"
+[[section.block.item]]
+it = "uno"
+en = "one"
+[[section.block.item]]
+shared = "Metropolis"
+`
+
+func testFS(files map[string]string) fstest.MapFS {
+	fsys := fstest.MapFS{"images/a.jpg": {Data: []byte("not checked here")}}
+	for name, data := range files {
+		fsys[name] = &fstest.MapFile{Data: []byte(data)}
+	}
+	return fsys
+}
+
+func TestLoadValid(t *testing.T) {
+	pub, err := Load(testFS(map[string]string{"duetto.toml": validRoot, "sections/01.toml": validSection}), "duetto.toml")
+	if err != nil {
+		t.Fatalf("Load: %v", err)
+	}
+	if got := pub.Meta.Title.En; got != "Title" {
+		t.Errorf("title en = %q", got)
+	}
+	if len(pub.Sections) != 1 || len(pub.Sections[0].Blocks) != 3 {
+		t.Fatalf("sections/blocks = %d", len(pub.Sections))
+	}
+	s := pub.Sections[0]
+	if s.Start.Kind != StartPage || s.Start.Page != 3 {
+		t.Errorf("start = %+v", s.Start)
+	}
+	if got := PlainText(s.Blocks[0].Text.It); got != "Primo paragrafo." {
+		t.Errorf("paragraph text = %q", got)
+	}
+	if s.Blocks[0].Pos.String() != "sections/01.toml:6:1" {
+		t.Errorf("block position = %s", s.Blocks[0].Pos)
+	}
+	f := s.Blocks[1].Figure
+	if f == nil || f.File != "images/a.jpg" || !f.Width.Percent || f.Width.Value != 45 {
+		t.Errorf("figure = %+v", f)
+	}
+	if got := f.Height; got < 141.7 || got > 141.8 {
+		t.Errorf("height 50mm = %g pt", got)
+	}
+	if it := s.Blocks[2].Items[1].Text; !it.Shared || it.En != "Metropolis" {
+		t.Errorf("shared item = %+v", it)
+	}
+	if pub.Styles["heading"].Color != "blue" || !pub.Styles["heading"].Uppercase {
+		t.Errorf("heading style = %+v", pub.Styles["heading"])
+	}
+}
+
+// TestLoadErrors pins the position and text of errors in broken sources.
+func TestLoadErrors(t *testing.T) {
+	tests := []struct {
+		name    string
+		section string // replaces the valid section file
+		root    string // replaces the valid root when set
+		want    string // substring of the first error, with its position
+	}{
+		{name: "syntax", section: "[[section]]\nid = \"x\"\nstart = \n", want: "sections/01.toml:3:"},
+		{name: "wrong type", section: "[[section]]\nid = 5\n", want: "sections/01.toml:2:1: `section.0.id` must be a string, not an integer"},
+		{name: "unknown key", section: "[[section]]\nid = \"x\"\n[[section.block]]\nit = \"a\"\nen = \"b\"\ncaptoin = 1\n", want: "sections/01.toml:6:1: unknown key `section.0.block.0.captoin`"},
+		{name: "unknown key hint", section: "[[section]]\nid = \"x\"\nheadnig = { it = \"a\", en = \"b\" }\n", want: "did you mean `heading`?"},
+		{name: "missing english", section: "[[section]]\nid = \"x\"\n[[section.block]]\nit = \"solo italiano\"\n", want: "sections/01.toml:4:1: the English text is missing"},
+		{name: "missing italian in inline pair", section: "[[section]]\nid = \"x\"\nheading = { en = \"Only English\" }\n", want: "sections/01.toml:3:13: the Italian text is missing"},
+		{name: "bad length", section: "[[section]]\nid = \"x\"\n[[section.block]]\ntype = \"figure\"\nfile = \"../images/a.jpg\"\nheight = \"50 furlongs\"\n", want: "sections/01.toml:6:1: `section.0.block.0.height`"},
+		{name: "bad placement", section: "[[section]]\n[[section.block]]\ntype = \"figure\"\nfile = \"../images/a.jpg\"\nheight = 10\nplacement = \"colum\"\n", want: "did you mean `column`?"},
+		{name: "missing image", section: "[[section]]\n[[section.block]]\ntype = \"figure\"\nfile = \"../images/nope.jpg\"\nheight = 10\n", want: "sections/01.toml:2:1: figure section-1#1: file \"images/nope.jpg\" not found"},
+		{name: "duplicate id", section: "[[section]]\n[[section.block]]\nid = \"a\"\nshared = \"x\"\n[[section.block]]\nid = \"a\"\nshared = \"y\"\n", want: "sections/01.toml:5:1: block id \"a\" is already used at sections/01.toml:2:1"},
+		{name: "unknown style", section: "[[section]]\n[[section.block]]\nstyle = \"bdy\"\nshared = \"x\"\n", want: "uses style \"bdy\", which [styles] does not define (did you mean `body`?)"},
+		{name: "unknown anchor", section: "[[section]]\n[[section.block]]\ntype = \"figure\"\nfile = \"../images/a.jpg\"\nheight = 10\nanchor = \"p9\"\n", want: "anchored to block \"p9\", which does not exist"},
+		{name: "no version", root: strings.Replace(validRoot, "duetto = 1\n", "", 1), want: "duetto.toml:1:1: duetto.toml has no schema version"},
+		{name: "unknown root key", root: validRoot + "\n[pagee]\n", want: "duetto.toml:45:1: unknown key `pagee` (did you mean `page`?)"},
+		{name: "bad colour", root: strings.Replace(validRoot, "[100, 60, 0, 10]", "[100, 60, 0, 110]", 1), want: "duetto.toml:20:"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			root := validRoot
+			if tt.root != "" {
+				root = tt.root
+			}
+			section := validSection
+			if tt.section != "" {
+				section = tt.section
+			}
+			_, err := Load(testFS(map[string]string{"duetto.toml": root, "sections/01.toml": section}), "duetto.toml")
+			var list ErrorList
+			if !errors.As(err, &list) {
+				t.Fatalf("want an ErrorList, got %v", err)
+			}
+			if !strings.Contains(list.Error(), tt.want) {
+				t.Errorf("errors:\n%s\nwant one containing %q", list.Error(), tt.want)
+			}
+		})
+	}
+}
+
+func TestErrorDetailShowsCaret(t *testing.T) {
+	_, err := Load(testFS(map[string]string{"duetto.toml": validRoot, "sections/01.toml": "[[section]]\n  idd = \"x\"\n"}), "duetto.toml")
+	var list ErrorList
+	if !errors.As(err, &list) {
+		t.Fatalf("want ErrorList, got %v", err)
+	}
+	want := "sections/01.toml:2:3: unknown key `section.0.idd` (did you mean `id`?)\n      idd = \"x\"\n      ^"
+	if got := list[0].Detail(); got != want {
+		t.Errorf("Detail:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+func TestParseText(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []Span
+	}{
+		{"a  b\n c", []Span{{Text: "a b c"}}},
+		{"visit [Slow Food]{.em} now", []Span{{Text: "visit "}, {Text: "Slow Food", Style: "em"}, {Text: " now"}}},
+		{`a \[b] c`, []Span{{Text: "a [b] c"}}},
+		{"[not a span] here", []Span{{Text: "[not a span] here"}}},
+		{"  lead and trail  ", []Span{{Text: "lead and trail"}}},
+		{"keep\u00a0nbsp", []Span{{Text: "keep\u00a0nbsp"}}},
+	}
+	for _, tt := range tests {
+		got, err := ParseText(tt.in)
+		if err != nil {
+			t.Errorf("ParseText(%q): %v", tt.in, err)
+			continue
+		}
+		if len(got) != len(tt.want) {
+			t.Errorf("ParseText(%q) = %+v, want %+v", tt.in, got, tt.want)
+			continue
+		}
+		for i := range got {
+			if got[i] != tt.want[i] {
+				t.Errorf("ParseText(%q)[%d] = %+v, want %+v", tt.in, i, got[i], tt.want[i])
+			}
+		}
+	}
+	if _, err := ParseText("[open]{.em"); err == nil {
+		t.Error("unclosed span: want error")
+	}
+}
+
+func TestParseLength(t *testing.T) {
+	tests := []struct {
+		in      any
+		percent bool
+		want    float64
+		wantErr bool
+	}{
+		{int64(12), false, 12, false},
+		{9.5, false, 9.5, false},
+		{"25.4mm", false, 72, false},
+		{"1in", false, 72, false},
+		{"2.54cm", false, 72, false},
+		{"10pt", false, 10, false},
+		{"50%", true, 50, false},
+		{"50%", false, 0, true},
+		{"12", false, 0, true},
+		{"-3mm", false, 0, true},
+		{true, false, 0, true},
+	}
+	for _, tt := range tests {
+		got, err := parseLength(tt.in, tt.percent)
+		if (err != nil) != tt.wantErr {
+			t.Errorf("parseLength(%v) error = %v, want error %v", tt.in, err, tt.wantErr)
+			continue
+		}
+		if !tt.wantErr && (got.Value < tt.want-1e-9 || got.Value > tt.want+1e-9) {
+			t.Errorf("parseLength(%v) = %v, want %v", tt.in, got.Value, tt.want)
+		}
+	}
+}
