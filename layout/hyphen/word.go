@@ -1,0 +1,116 @@
+package hyphen
+
+import (
+	"strings"
+	"unicode"
+)
+
+// This file applies the rules of running text around Liang's algorithm:
+// which tokens are words, where compounds and elisions break, and which
+// tokens are never hyphenated.
+
+// Break is a place where a word token may break across lines.
+type Break struct {
+	Pos    int  // the break comes before the rune at this index of the token
+	Hyphen bool // true: a hyphen is added at the line end; false: nothing is added (after an apostrophe, a hyphen or a slash)
+}
+
+// isApostrophe reports the two apostrophes of running text.
+func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
+
+// Breaks returns where a token of running text — a word with any
+// punctuation around it, such as “(ANCI),” — may break, in increasing
+// order. URLs, e-mail addresses, acronyms and tokens with digits are never
+// hyphenated. A compound with a hyphen or a slash breaks only after it. In
+// Italian an elision ("dell’Acqua") breaks after the apostrophe without a
+// hyphen, never inside the elided article, and the word after it is
+// hyphenated on its own.
+func (h *Hyphenator) Breaks(token string) []Break {
+	rs := []rune(token)
+	a, b := 0, len(rs)
+	for a < b && !unicode.IsLetter(rs[a]) {
+		a++
+	}
+	for b > a && !unicode.IsLetter(rs[b-1]) {
+		b--
+	}
+	if a >= b || neverHyphenated(rs[a:b]) {
+		return nil
+	}
+	core := rs[a:b]
+	// Compounds: break only after each hyphen or slash.
+	var out []Break
+	compound := false
+	for i, r := range core {
+		if (r == '-' || r == '/' || r == '‐') && i > 0 && i < len(core)-1 {
+			out = append(out, Break{Pos: a + i + 1})
+			compound = true
+		}
+	}
+	if compound {
+		return out
+	}
+	if i := indexFunc(core, isApostrophe); i >= 0 {
+		if h.lang != "it" || i == len(core)-1 {
+			return nil
+		}
+		// Elision: break after the apostrophe, hyphenate the rest.
+		out = append(out, Break{Pos: a + i + 1})
+		rest := core[i+1:]
+		if indexFunc(rest, isApostrophe) >= 0 {
+			return out
+		}
+		for _, p := range h.points(lower(rest)) {
+			out = append(out, Break{Pos: a + i + 1 + p, Hyphen: true})
+		}
+		return out
+	}
+	for _, r := range core {
+		if !unicode.IsLetter(r) {
+			return nil
+		}
+	}
+	for _, p := range h.points(lower(core)) {
+		out = append(out, Break{Pos: a + p, Hyphen: true})
+	}
+	return out
+}
+
+func indexFunc(rs []rune, f func(rune) bool) int {
+	for i, r := range rs {
+		if f(r) {
+			return i
+		}
+	}
+	return -1
+}
+
+func lower(rs []rune) []rune {
+	out := make([]rune, len(rs))
+	for i, r := range rs {
+		out[i] = unicode.ToLower(r)
+	}
+	return out
+}
+
+// neverHyphenated reports tokens that must not be hyphenated: those with
+// digits, URLs and e-mail addresses, and acronyms or names with capitals
+// inside (ANCI, UNSSC, CoCoPa, MedNetJob).
+func neverHyphenated(core []rune) bool {
+	s := string(core)
+	if strings.Contains(s, "@") || strings.Contains(s, "://") || strings.HasPrefix(strings.ToLower(s), "www.") {
+		return true
+	}
+	for i, r := range core {
+		if unicode.IsDigit(r) {
+			return true
+		}
+		if r == '.' && i > 0 && i < len(core)-1 && unicode.IsLetter(core[i-1]) && unicode.IsLetter(core[i+1]) {
+			return true // a domain name or an abbreviation like "e.g"
+		}
+		if i > 0 && unicode.IsUpper(r) && !(core[i-1] == '-' || isApostrophe(core[i-1]) || core[i-1] == '/') {
+			return true
+		}
+	}
+	return false
+}

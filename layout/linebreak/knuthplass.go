@@ -1,0 +1,471 @@
+package linebreak
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"sort"
+)
+
+// This file implements the total-fit line breaking algorithm of Knuth and
+// Plass, "Breaking Paragraphs into Lines", Software—Practice and Experience
+// 11 (1981) 1119–1184, in the form TeX uses (TeX: The Program §813–890).
+//
+// The algorithm walks the legal breakpoints of the paragraph once. It keeps
+// a list of "active" breakpoints — those from which a feasible line could
+// still reach the current point — each with the least total demerits of a
+// way to get there. At every legal breakpoint b it tries a line from each
+// active node a to b; a feasible line creates a candidate active node at b
+// whose demerits are a's plus the line's. An active node from which even
+// the tightest line overruns the line width is deactivated (K&P §"the
+// algorithm", TeX §851). At the end, the chain of the best active node is
+// the optimum.
+
+// Params are the parameters of the line breaker; their names and defaults
+// are TeX's.
+type Params struct {
+	Tolerance             float64 // \tolerance: the worst badness a line may have
+	Pretolerance          float64 // \pretolerance: first pass without hyphenation, if >= 0
+	LinePenalty           float64 // \linepenalty, added to every line's badness
+	FlaggedDemerits       float64 // \doublehyphendemerits: two hyphenated lines in a row
+	FinalHyphenDemerits   float64 // \finalhyphendemerits: a hyphen on the next-to-last line
+	FitnessDemerits       float64 // \adjdemerits: adjacent lines of non-adjacent fitness classes
+	MaxConsecutiveHyphens int     // at most this many hyphenated lines in a row (0: no limit)
+	Looseness             int     // \looseness: lines more (+) or fewer (−) than optimal, if possible
+	EmergencyStretch      float64 // \emergencystretch (points) for a last pass
+}
+
+// DefaultParams returns TeX's plain defaults, with at most two hyphenated
+// lines in a row.
+func DefaultParams() Params {
+	return Params{
+		Tolerance:             200,
+		Pretolerance:          100,
+		LinePenalty:           10,
+		FlaggedDemerits:       10000,
+		FinalHyphenDemerits:   5000,
+		FitnessDemerits:       10000,
+		MaxConsecutiveHyphens: 2,
+	}
+}
+
+// Widths gives the width of line n (0-based). A paragraph that runs
+// narrower beside a photo and wider below it has Widths that vary with n.
+type Widths func(line int) float64
+
+// Line is one line of a broken paragraph.
+type Line struct {
+	Start, End int     // nodes[Start:End] are on the line; End is the break node's index (or len(nodes))
+	Width      float64 // the width the line is set to
+	Natural    float64 // natural width of its material, the hyphen included
+	Ratio      float64 // adjustment ratio r: > 0 stretches, < 0 shrinks the glue
+	Badness    float64
+	Fitness    int  // 0 tight, 1 decent, 2 loose, 3 very loose
+	Hyphenated bool // ends at a flagged penalty
+	Overfull   bool // wider than Width even with all glue shrunk
+}
+
+// Result is a broken paragraph.
+type Result struct {
+	Lines    []Line
+	Demerits float64
+	Pass     int // 1: without hyphenation, 2: with, 3: with emergency stretch, 4: forced (overfull lines)
+}
+
+// maxPerClass is how many active nodes of one fitness class, with
+// different line counts, a breakpoint keeps.
+const maxPerClass = 3
+
+// Fitness classes (K&P 1981, §"fitness classes"; TeX §817).
+const (
+	fitTight = iota
+	fitDecent
+	fitLoose
+	fitVeryLoose
+)
+
+func fitness(r float64) int {
+	switch {
+	case r < -0.5:
+		return fitTight
+	case r <= 0.5:
+		return fitDecent
+	case r <= 1:
+		return fitLoose
+	}
+	return fitVeryLoose
+}
+
+// badness is 100|r|³ capped at 10000 (TeX §108 approximates the same).
+func badness(r float64) float64 {
+	if r < -1 {
+		return math.Inf(1)
+	}
+	b := 100 * math.Abs(r*r*r)
+	return math.Min(b, 10000)
+}
+
+// active is a breakpoint that a next line may start from.
+type active struct {
+	pos        int     // index of the break node (-1: the paragraph start)
+	line       int     // number of lines before this break
+	fitness    int     // fitness class of the line ending here
+	hyphens    int     // hyphenated lines in a row ending here
+	w, st, sh  float64 // totals of width, stretch, shrink after the break (discardables skipped)
+	demerits   float64
+	prev       *active
+	ratio, bad float64 // of the line ending here
+	overfull   bool
+}
+
+// ErrInvalid is wrapped by errors about invalid input.
+var ErrInvalid = errors.New("linebreak: invalid input")
+
+// Break chooses the breaks of the paragraph nodes for the line widths.
+// It never fails on hard input: when no set of breaks keeps every line
+// within the tolerance, even with emergency stretch, it returns the best
+// breaks it found with the lines that overrun marked Overfull (TeX's final
+// pass, §863). It returns an error only for invalid input.
+func Break(nodes []Node, widths Widths, p Params) (Result, error) {
+	for i, n := range nodes {
+		if math.IsNaN(n.Width) || math.IsNaN(n.Stretch) || math.IsNaN(n.Shrink) || math.IsNaN(n.Penalty) ||
+			math.IsInf(n.Width, 0) || n.Stretch < 0 || n.Shrink < 0 || math.IsInf(n.Stretch, 0) || math.IsInf(n.Shrink, 0) {
+			return Result{}, fmt.Errorf("%w: node %d has width %v, stretch %v, shrink %v, penalty %v", ErrInvalid, i, n.Width, n.Stretch, n.Shrink, n.Penalty)
+		}
+	}
+	if len(nodes) == 0 {
+		return Result{Pass: 1}, nil
+	}
+	b := &breaker{nodes: nodes, widths: widths, p: p, widthCache: map[int]float64{}}
+	b.prefix()
+	type pass struct {
+		tolerance float64
+		hyphens   bool
+		emergency float64
+		final     bool
+	}
+	var passes []pass
+	if p.Pretolerance >= 0 {
+		passes = append(passes, pass{p.Pretolerance, false, 0, false})
+	}
+	passes = append(passes, pass{p.Tolerance, true, 0, false})
+	if p.EmergencyStretch > 0 {
+		passes = append(passes, pass{p.Tolerance, true, p.EmergencyStretch, false})
+	}
+	passes = append(passes, pass{math.Inf(1), true, p.EmergencyStretch, true})
+	for i, ps := range passes {
+		best, met, err := b.run(ps.tolerance, ps.hyphens, ps.emergency, ps.final)
+		if err != nil {
+			return Result{}, err
+		}
+		// TeX §873: a pass that misses the looseness goal gives way to the
+		// next one, unless it is the last.
+		if best != nil && (met || i == len(passes)-1) {
+			n := i + 1
+			if p.Pretolerance < 0 {
+				n++
+			}
+			if ps.final {
+				n = 4
+			}
+			return Result{Lines: b.lines(best), Demerits: best.demerits, Pass: n}, nil
+		}
+	}
+	return Result{}, fmt.Errorf("%w: no breaks found", ErrInvalid) // unreachable: the final pass always breaks
+}
+
+type breaker struct {
+	nodes      []Node
+	widths     Widths
+	p          Params
+	sw, sst    []float64 // prefix sums of width and stretch before node i
+	ssh        []float64
+	widthCache map[int]float64
+	pool       []active
+}
+
+func (b *breaker) prefix() {
+	n := len(b.nodes)
+	b.sw, b.sst, b.ssh = make([]float64, n+1), make([]float64, n+1), make([]float64, n+1)
+	for i, nd := range b.nodes {
+		b.sw[i+1], b.sst[i+1], b.ssh[i+1] = b.sw[i], b.sst[i], b.ssh[i]
+		switch nd.Kind {
+		case KindBox:
+			b.sw[i+1] += nd.Width
+		case KindGlue:
+			b.sw[i+1] += nd.Width
+			b.sst[i+1] += nd.Stretch
+			b.ssh[i+1] += nd.Shrink
+		}
+	}
+}
+
+func (b *breaker) width(line int) (float64, error) {
+	if w, ok := b.widthCache[line]; ok {
+		return w, nil
+	}
+	w := b.widths(line)
+	if !(w > 0) || math.IsInf(w, 0) {
+		return 0, fmt.Errorf("%w: width of line %d is %v", ErrInvalid, line, w)
+	}
+	b.widthCache[line] = w
+	return w, nil
+}
+
+// legal reports whether node i is a legal breakpoint (K&P §2).
+func (b *breaker) legal(i int, hyphens bool) bool {
+	n := b.nodes[i]
+	switch n.Kind {
+	case KindGlue:
+		return i > 0 && b.nodes[i-1].Kind == KindBox
+	case KindPenalty:
+		return n.Penalty < Infinity && (hyphens || !n.Flagged)
+	}
+	return false
+}
+
+// after returns the totals after a break at i: the discardable nodes that
+// follow it vanish at the start of the next line (TeX §837).
+func (b *breaker) after(i int) (w, st, sh float64) {
+	j := i + 1
+	if i < 0 {
+		j = 0
+	}
+	for j < len(b.nodes) {
+		n := b.nodes[j]
+		if n.Kind == KindBox || (n.Kind == KindPenalty && n.Penalty <= -Infinity && j > i+1) {
+			break
+		}
+		j++
+	}
+	return b.sw[j], b.sst[j], b.ssh[j]
+}
+
+func (b *breaker) newActive(a active) *active {
+	if len(b.pool) == cap(b.pool) {
+		b.pool = make([]active, 0, max(64, 2*cap(b.pool)))
+	}
+	b.pool = append(b.pool, a)
+	return &b.pool[len(b.pool)-1]
+}
+
+// run is one pass of the algorithm. It returns the best final active node,
+// or nil when no feasible breaks exist in this pass.
+func (b *breaker) run(tolerance float64, hyphens bool, emergency float64, final bool) (best *active, loosenessMet bool, err error) {
+	w0, st0, sh0 := b.after(-1)
+	actives := []*active{b.newActive(active{pos: -1, fitness: fitDecent, w: w0, st: st0, sh: sh0})}
+	p := b.p
+	type cand struct {
+		a          *active
+		demerits   float64
+		ratio, bad float64
+		overfull   bool
+	}
+	for i := range b.nodes {
+		if !b.legal(i, hyphens) {
+			continue
+		}
+		nd := b.nodes[i]
+		penalty, flagged, forced := 0.0, false, false
+		addW := 0.0
+		if nd.Kind == KindPenalty {
+			penalty, flagged, forced, addW = nd.Penalty, nd.Flagged, nd.Penalty <= -Infinity, nd.Width
+		}
+		// Best candidate per (line, fitness class).
+		best := map[[2]int]cand{}
+		var keep []*active
+		var lastDeactivated *active
+		for _, a := range actives {
+			lw, err := b.width(a.line)
+			if err != nil {
+				return nil, false, err
+			}
+			natural := b.sw[i] - a.w + addW
+			stretch := b.sst[i] - a.st + emergency
+			shrink := b.ssh[i] - a.sh
+			var r float64
+			switch {
+			case natural < lw:
+				if stretch > 0 {
+					r = (lw - natural) / stretch
+				} else {
+					r = math.Inf(1)
+				}
+			case natural > lw:
+				if shrink > 0 {
+					r = (lw - natural) / shrink
+				} else {
+					r = math.Inf(-1)
+				}
+			}
+			bad := badness(r)
+			if r < -1 || forced {
+				lastDeactivated = a
+			} else {
+				keep = append(keep, a)
+			}
+			if r < -1 || bad > tolerance {
+				continue
+			}
+			if flagged && p.MaxConsecutiveHyphens > 0 && a.hyphens >= p.MaxConsecutiveHyphens && !final {
+				continue
+			}
+			d := b.demerits(a, bad, penalty, flagged, fitness(r), forced)
+			key := [2]int{a.line + 1, fitness(r)}
+			if c, ok := best[key]; !ok || d < c.demerits {
+				best[key] = cand{a: a, demerits: d, ratio: r, bad: bad}
+			}
+		}
+		// TeX's final pass (§854): rather than lose every active node, break
+		// here from the last one, with an overfull (or underfull) line.
+		if final && len(best) == 0 && len(keep) == 0 && lastDeactivated != nil {
+			a := lastDeactivated
+			lw, _ := b.width(a.line)
+			natural := b.sw[i] - a.w + addW
+			shrink := b.ssh[i] - a.sh
+			r := -1.0
+			if shrink == 0 || natural <= lw {
+				r = 0
+			}
+			best[[2]int{a.line + 1, fitTight}] = cand{a: a, demerits: a.demerits, ratio: r, bad: 10000, overfull: natural-shrink > lw+1e-9}
+		}
+		actives = keep
+		// New active nodes. Line numbers are kept apart (widths may differ
+		// from line to line, and looseness needs other line counts), but
+		// only the maxPerClass best of each fitness class survive, which
+		// bounds the active list as TeX's easy_line does for constant
+		// widths. Order is deterministic: fitness, demerits, line.
+		if len(best) > 0 {
+			w, st, sh := b.after(i)
+			for fit := fitTight; fit <= fitVeryLoose; fit++ {
+				var lines []int
+				for key := range best {
+					if key[1] == fit {
+						lines = append(lines, key[0])
+					}
+				}
+				sort.Slice(lines, func(x, y int) bool {
+					cx, cy := best[[2]int{lines[x], fit}], best[[2]int{lines[y], fit}]
+					if cx.demerits != cy.demerits {
+						return cx.demerits < cy.demerits
+					}
+					return lines[x] < lines[y]
+				})
+				for k, line := range lines {
+					if k >= maxPerClass {
+						break
+					}
+					c := best[[2]int{line, fit}]
+					h := 0
+					if flagged {
+						h = c.a.hyphens + 1
+					}
+					actives = append(actives, b.newActive(active{pos: i, line: line, fitness: fit, hyphens: h, w: w, st: st, sh: sh,
+						demerits: c.demerits, prev: c.a, ratio: c.ratio, bad: c.bad, overfull: c.overfull}))
+				}
+			}
+		}
+		if len(actives) == 0 {
+			return nil, false, nil
+		}
+	}
+	// The paragraph ends with a forced break: the actives at the last node
+	// are the candidates.
+	var finals []*active
+	for _, a := range actives {
+		if a.pos == len(b.nodes)-1 {
+			finals = append(finals, a)
+		}
+	}
+	if len(finals) == 0 {
+		return nil, false, nil
+	}
+	best = finals[0]
+	for _, a := range finals[1:] {
+		if a.demerits < best.demerits {
+			best = a
+		}
+	}
+	if p.Looseness == 0 {
+		return best, true, nil
+	}
+	// TeX §875: the line count closest to the goal.
+	goal := best.line + p.Looseness
+	for _, a := range finals {
+		da, db := absInt(a.line-goal), absInt(best.line-goal)
+		if da < db || (da == db && a.demerits < best.demerits) {
+			best = a
+		}
+	}
+	return best, best.line == goal, nil
+}
+
+func absInt(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+// demerits of a line from a with badness bad ending at a break with the
+// given penalty (K&P 1981 §"demerits", TeX §859).
+func (b *breaker) demerits(a *active, bad, penalty float64, flagged bool, fit int, forced bool) float64 {
+	p := b.p
+	l := p.LinePenalty + bad
+	d := l * l
+	switch {
+	case penalty >= 0:
+		d += penalty * penalty
+	case penalty > -Infinity:
+		d -= penalty * penalty
+	}
+	if flagged && a.hyphens > 0 {
+		d += p.FlaggedDemerits
+	}
+	if forced && a.hyphens > 0 {
+		d += p.FinalHyphenDemerits
+	}
+	if absInt(fit-a.fitness) > 1 {
+		d += p.FitnessDemerits
+	}
+	return a.demerits + d
+}
+
+// lines turns the chain ending at last into lines.
+func (b *breaker) lines(last *active) []Line {
+	var chain []*active
+	for a := last; a != nil && a.pos >= 0; a = a.prev {
+		chain = append(chain, a)
+	}
+	lines := make([]Line, len(chain))
+	for k := range chain {
+		a := chain[len(chain)-1-k]
+		start := a.prev.pos + 1
+		for start < a.pos && b.nodes[start].Kind != KindBox {
+			start++ // discardable nodes at the start of a line
+		}
+		lw, _ := b.width(a.prev.line)
+		natural := b.sw[a.pos] - a.prev.w
+		nd := b.nodes[a.pos]
+		hyph := nd.Kind == KindPenalty && nd.Flagged
+		if nd.Kind == KindPenalty {
+			natural += nd.Width
+		}
+		ratio := a.ratio
+		// Recompute the ratio without emergency stretch: the glue is set
+		// with its real stretch.
+		stretch := b.sst[a.pos] - a.prev.st
+		shrink := b.ssh[a.pos] - a.prev.sh
+		switch {
+		case natural < lw && stretch > 0:
+			ratio = (lw - natural) / stretch
+		case natural > lw && shrink > 0:
+			ratio = math.Max((lw-natural)/shrink, -1)
+		case natural == lw:
+			ratio = 0
+		}
+		lines[k] = Line{Start: start, End: a.pos, Width: lw, Natural: natural, Ratio: ratio, Badness: a.bad,
+			Fitness: a.fitness, Hyphenated: hyph, Overfull: a.overfull || natural-shrink > lw+1e-6}
+	}
+	return lines
+}
