@@ -1,0 +1,103 @@
+// Command duetto typesets bilingual Italian/English publications described
+// in TOML into print-ready PDF.
+//
+//	duetto build                       # the embedded Turin brochure → turin.pdf
+//	duetto build examples/turin -o out.pdf
+//
+// Exit codes: 0 success, 1 input or layout error, 2 usage error, 3
+// internal error.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+
+	"github.com/spf13/cobra"
+)
+
+// Exit codes.
+const (
+	exitOK       = 0
+	exitInput    = 1
+	exitUsage    = 2
+	exitInternal = 3
+)
+
+// version is set by the linker (-ldflags "-X main.version=…"), or read
+// from the module's build information.
+var version = ""
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// usageError marks errors in the command line itself.
+type usageError struct{ error }
+
+// run executes the command line and returns the exit code.
+func run(args []string, stdout, stderr io.Writer) (code int) {
+	debugMode := false
+	for _, a := range args {
+		if a == "--debug" {
+			debugMode = true
+		}
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(stderr, "duetto: internal error: %v\nThis is a bug in duetto: please report it with the input that caused it.\n", r)
+			if debugMode {
+				fmt.Fprintf(stderr, "%s\n", debug.Stack())
+			}
+			code = exitInternal
+		}
+	}()
+	root := newRootCmd(stdout, stderr)
+	root.SetArgs(args)
+	err := root.Execute()
+	if err == nil {
+		return exitOK
+	}
+	var ue usageError
+	if errors.As(err, &ue) {
+		fmt.Fprintf(stderr, "duetto: %v\nRun 'duetto --help' for usage.\n", err)
+		return exitUsage
+	}
+	fmt.Fprintf(stderr, "%s\n", detail(err))
+	return exitInput
+}
+
+func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "duetto",
+		Short: "Typeset bilingual Italian/English publications into print-ready PDF",
+		Long: `duetto turns a TOML description of a bilingual publication — page geometry,
+fonts, styles, the paired Italian/English text, photos and captions — into a
+print-ready PDF: Italian and English side by side, each pair of paragraphs
+starting level, justified and hyphenated for each language.`,
+		Example: `  duetto build                         # build the embedded Turin brochure
+  duetto build examples/turin -o turin.pdf
+  duetto build my-leaflet/duetto.toml`,
+		Version:       moduleVersion(),
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	root.PersistentFlags().Bool("debug", false, "print a stack trace on internal errors")
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	root.AddCommand(newBuildCmd(stdout))
+	return root
+}
+
+func moduleVersion() string {
+	if version != "" {
+		return version
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
+		return bi.Main.Version
+	}
+	return "(devel)"
+}

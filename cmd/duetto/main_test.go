@@ -1,0 +1,156 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/duetto-press/duetto/content"
+	"github.com/duetto-press/duetto/examples"
+)
+
+// needTool returns the path of an external tool, failing the test when it
+// is missing unless DUETTO_SKIP_EXTERNAL=1 (then the test is skipped).
+func needTool(t *testing.T, name string) string {
+	t.Helper()
+	p, err := exec.LookPath(name)
+	if err != nil {
+		if os.Getenv("DUETTO_SKIP_EXTERNAL") == "1" {
+			t.Skipf("%s not installed (DUETTO_SKIP_EXTERNAL=1)", name)
+		}
+		t.Fatalf("%s not found: install poppler-utils and qpdf (make tools), or set DUETTO_SKIP_EXTERNAL=1", name)
+	}
+	return p
+}
+
+func buildBrochure(t *testing.T) string {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), "turin.pdf")
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"build", "-o", out}, &stdout, &stderr); code != 0 {
+		t.Fatalf("duetto build exited %d: %s", code, stderr.String())
+	}
+	if !strings.Contains(stdout.String(), out+": 16 pages") {
+		t.Errorf("build printed %q, want the output path and 16 pages", stdout.String())
+	}
+	return out
+}
+
+func TestBuildBrochureEndToEnd(t *testing.T) {
+	out := buildBrochure(t)
+	t.Run("qpdf check", func(t *testing.T) {
+		cmd := exec.Command(needTool(t, "qpdf"), "--check", out)
+		if b, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("qpdf --check: %v\n%s", err, b)
+		}
+	})
+	t.Run("pages", func(t *testing.T) {
+		b, err := exec.Command(needTool(t, "pdfinfo"), out).Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !regexp.MustCompile(`(?m)^Pages:\s+16$`).Match(b) {
+			t.Errorf("pdfinfo:\n%s", b)
+		}
+	})
+	t.Run("fonts embedded", func(t *testing.T) {
+		b, err := exec.Command(needTool(t, "pdffonts"), out).Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Split(strings.TrimSpace(string(b)), "\n")
+		if len(lines) < 3 {
+			t.Fatalf("pdffonts lists no font:\n%s", b)
+		}
+		for _, l := range lines[2:] {
+			f := strings.Fields(l)
+			// name type encoding emb sub uni object ID: emb is the 4th field from the end.
+			if len(f) < 7 || f[len(f)-5] != "yes" {
+				t.Errorf("font not embedded: %s", l)
+			}
+		}
+	})
+	t.Run("text extracts", func(t *testing.T) {
+		b, err := exec.Command(needTool(t, "pdftotext"), out, "-").Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		have := extractedWords(string(b))
+		pub, err := content.Load(examples.Turin(), content.RootName)
+		if err != nil {
+			t.Fatal(err)
+		}
+		missing := 0
+		for _, s := range pub.Sections {
+			for _, blk := range s.Blocks {
+				for _, lang := range pub.Languages {
+					for _, w := range strings.Fields(content.PlainText(blk.Text.In(lang))) {
+						if w = normWord(w); w != "" && !have[w] {
+							missing++
+							if missing <= 10 {
+								t.Errorf("block %s (%s): word %q not in the PDF's text", blk.ID, lang, w)
+							}
+						}
+					}
+				}
+			}
+		}
+	})
+}
+
+// extractedWords returns the words of pdftotext output, with words broken
+// at line ends rejoined (both with and without their hyphen).
+func extractedWords(text string) map[string]bool {
+	have := map[string]bool{}
+	lines := strings.Split(text, "\n")
+	for i, l := range lines {
+		f := strings.Fields(l)
+		for _, w := range f {
+			have[normWord(w)] = true
+		}
+		// A word broken at a line end: after a hyphen, or after an Italian
+		// elision's apostrophe (no hyphen added).
+		if len(f) > 0 && (strings.HasSuffix(f[len(f)-1], "-") || strings.HasSuffix(f[len(f)-1], "’")) && i+1 < len(lines) {
+			if g := strings.Fields(lines[i+1]); len(g) > 0 {
+				last := f[len(f)-1]
+				have[normWord(strings.TrimSuffix(last, "-")+g[0])] = true
+				have[normWord(last+g[0])] = true
+			}
+		}
+	}
+	return have
+}
+
+func normWord(w string) string {
+	return strings.ToLower(strings.Trim(w, ".,;:!?()“”\"'’‘«»"))
+}
+
+func TestBuildErrorsExitNonZeroAndKeepThePreviousPDF(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "keep.pdf")
+	if err := os.WriteFile(out, []byte("previous"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	bad := filepath.Join(dir, "duetto.toml")
+	if err := os.WriteFile(bad, []byte("duetto = 1\n[publication]\ntitle = { it = \"Solo\" }\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"build", bad, "-o", out}, &stdout, &stderr)
+	if code != exitInput {
+		t.Errorf("exit code = %d, want %d", code, exitInput)
+	}
+	if !strings.Contains(stderr.String(), "duetto.toml:3:") || !strings.Contains(stderr.String(), "English text is missing") {
+		t.Errorf("stderr = %q, want the position and the missing language", stderr.String())
+	}
+	if b, _ := os.ReadFile(out); string(b) != "previous" {
+		t.Errorf("the earlier output was changed: %q", b)
+	}
+	if code := run([]string{"build", "a", "b"}, &stdout, &stderr); code != exitUsage {
+		t.Errorf("two arguments: exit code = %d, want %d", code, exitUsage)
+	}
+}

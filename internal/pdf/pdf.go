@@ -1,0 +1,278 @@
+// Package pdf renders a layout.Document — the display list — as PDF. It is
+// the only package of duetto that uses fpdf.
+//
+// fpdf embeds and subsets the TrueType fonts, writes images and the file
+// structure. Everything that fpdf would get wrong for print is done here:
+// colours are written as DeviceCMYK operators (fpdf's setters are RGB),
+// kerned runs are drawn glyph group by glyph group at the positions layout
+// computed (fpdf neither kerns nor spaces UTF-8 text), and the output is
+// made reproducible (fpdf writes page boxes in map order and no /ID).
+package pdf
+
+import (
+	"bytes"
+	"crypto/md5"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"os"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"github.com/duetto-press/duetto/layout"
+)
+
+// Options are the writer's settings. The zero value writes a plain PDF
+// with TrimBox and BleedBox.
+type Options struct {
+	// Uncompressed writes content streams as plain text (for debugging).
+	Uncompressed bool
+}
+
+// Producer is written into the document information.
+const Producer = "duetto"
+
+// Write renders doc as PDF to w.
+func Write(w io.Writer, doc *layout.Document, opt Options) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("pdf: internal error in fpdf: %v", r)
+		}
+	}()
+	wr := &writer{doc: doc, fontKnown: map[string]bool{}, imageName: map[string]string{}}
+	var buf bytes.Buffer
+	if err := wr.render(&buf, opt); err != nil {
+		return err
+	}
+	_, err = w.Write(canonical(buf.Bytes()))
+	return err
+}
+
+type writer struct {
+	doc       *layout.Document
+	f         *fpdf.Fpdf
+	fontKnown map[string]bool
+	imageName map[string]string // content hash → registered name
+	fill      string            // current fill colour operator on the page
+	stroke    string
+}
+
+func (wr *writer) render(out io.Writer, opt Options) error {
+	doc := wr.doc
+	b := doc.Bleed
+	mediaW, mediaH := doc.Trim.W+2*b, doc.Trim.H+2*b
+	f := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdf.SizeType{Wd: mediaW, Ht: mediaH}})
+	wr.f = f
+	f.SetCompression(!opt.Uncompressed)
+	f.SetCatalogSort(true)
+	f.SetAutoPageBreak(false, 0)
+	f.SetMargins(0, 0, 0)
+	date := time.Unix(doc.Meta.Date, 0).UTC()
+	f.SetCreationDate(date)
+	f.SetModificationDate(date)
+	f.SetTitle(doc.Meta.Title, true)
+	f.SetAuthor(doc.Meta.Author, true)
+	f.SetSubject(doc.Meta.Subject, true)
+	f.SetKeywords(strings.Join(doc.Meta.Keywords, ", "), true)
+	f.SetCreator("duetto", true)
+	f.SetProducer(Producer, true)
+	if doc.Meta.Lang != "" {
+		f.SetLang(doc.Meta.Lang)
+	}
+	for _, font := range doc.Fonts {
+		if len(font.Data) == 0 {
+			return fmt.Errorf("pdf: font %s (%s) has no data", font.Key, font.Name)
+		}
+		f.AddUTF8FontFromBytes(font.Key, "", font.Data)
+		if err := f.Error(); err != nil {
+			return fmt.Errorf("pdf: font %s (%s): %w", font.Key, font.Name, err)
+		}
+		wr.fontKnown[font.Key] = true
+	}
+	for _, p := range doc.Pages {
+		f.AddPage()
+		f.SetPageBox("trim", b, b, doc.Trim.W, doc.Trim.H)
+		f.SetPageBox("bleed", 0, 0, mediaW, mediaH)
+		wr.fill, wr.stroke = "", ""
+		for _, it := range p.Items {
+			if err := wr.item(p, it); err != nil {
+				return err
+			}
+			if err := f.Error(); err != nil {
+				return fmt.Errorf("pdf: page %d: %w", p.Index, err)
+			}
+		}
+	}
+	if err := f.Output(out); err != nil {
+		return fmt.Errorf("pdf: %w", err)
+	}
+	return nil
+}
+
+func cmyk(c layout.Color) string {
+	return fmt.Sprintf("%s %s %s %s", num(c.C), num(c.M), num(c.Y), num(c.K))
+}
+
+// num formats a number compactly and exactly enough for PDF.
+func num(v float64) string {
+	s := fmt.Sprintf("%.4f", v)
+	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	if s == "-0" || s == "" {
+		return "0"
+	}
+	return s
+}
+
+func (wr *writer) setFill(c layout.Color) {
+	if op := cmyk(c) + " k"; op != wr.fill {
+		wr.f.RawWriteStr(op + "\n")
+		wr.fill = op
+	}
+}
+
+func (wr *writer) setStroke(c layout.Color) {
+	if op := cmyk(c) + " K"; op != wr.stroke {
+		wr.f.RawWriteStr(op + "\n")
+		wr.stroke = op
+	}
+}
+
+func (wr *writer) item(p layout.Page, it layout.Item) error {
+	b := wr.doc.Bleed
+	f := wr.f
+	switch v := it.(type) {
+	case *layout.Fill:
+		wr.setFill(v.Color)
+		f.Rect(v.Rect.X+b, v.Rect.Y+b, v.Rect.W, v.Rect.H, "F")
+	case *layout.Rule:
+		wr.setStroke(v.Color)
+		f.SetLineWidth(v.Width)
+		f.Line(v.X1+b, v.Y1+b, v.X2+b, v.Y2+b)
+	case *layout.Image:
+		return wr.image(p, v)
+	case *layout.TextRun:
+		return wr.text(p, v)
+	default:
+		return fmt.Errorf("pdf: page %d: unknown item %T", p.Index, it)
+	}
+	return nil
+}
+
+func (wr *writer) image(p layout.Page, im *layout.Image) error {
+	data := im.Data
+	if data == nil {
+		var err error
+		if data, err = os.ReadFile(im.Path); err != nil {
+			return fmt.Errorf("pdf: page %d: figure %s: %w", p.Index, im.Block, err)
+		}
+	}
+	sum := sha256.Sum256(data)
+	key := hex.EncodeToString(sum[:12])
+	opts := fpdf.ImageOptions{ImageType: imageType(data)}
+	if opts.ImageType == "" {
+		return fmt.Errorf("pdf: page %d: figure %s: %s is neither JPEG nor PNG", p.Index, im.Block, im.Path)
+	}
+	name, ok := wr.imageName[key]
+	if !ok {
+		name = "img" + key
+		wr.f.RegisterImageOptionsReader(name, opts, bytes.NewReader(data))
+		if err := wr.f.Error(); err != nil {
+			return fmt.Errorf("pdf: page %d: figure %s: %s: %w", p.Index, im.Block, im.Path, err)
+		}
+		wr.imageName[key] = name
+	}
+	b := wr.doc.Bleed
+	clip := im.Clip
+	clipped := clip != im.Frame
+	if clipped {
+		wr.f.ClipRect(clip.X+b, clip.Y+b, clip.W, clip.H, false)
+	}
+	wr.f.ImageOptions(name, im.Frame.X+b, im.Frame.Y+b, im.Frame.W, im.Frame.H, false, opts, 0, "")
+	if clipped {
+		wr.f.ClipEnd()
+		wr.fill, wr.stroke = "", "" // the clip's q/Q restored the colours
+	}
+	return nil
+}
+
+func imageType(data []byte) string {
+	switch {
+	case bytes.HasPrefix(data, []byte{0xff, 0xd8}):
+		return "JPG"
+	case bytes.HasPrefix(data, []byte("\x89PNG")):
+		return "PNG"
+	}
+	return ""
+}
+
+// text draws a run. Glyphs between kerning adjustments are drawn as one
+// string; each group starts at the position layout computed, so the PDF
+// shows exactly layout's kerning. Text extraction still sees one word:
+// the groups touch.
+func (wr *writer) text(p layout.Page, t *layout.TextRun) error {
+	if !wr.fontKnown[t.Font] {
+		return fmt.Errorf("pdf: page %d: block %q: text %q uses font %q, which the document does not list", p.Index, t.Block, t.Text, t.Font)
+	}
+	if t.Text == "" {
+		return nil
+	}
+	f := wr.f
+	b := wr.doc.Bleed
+	wr.setFill(t.Color)
+	f.SetFont(t.Font, "", t.Size)
+	if t.Rotate != 0 {
+		f.TransformBegin()
+		f.TransformRotate(t.Rotate, t.X+b, t.Y+b)
+		defer func() {
+			f.TransformEnd()
+			wr.fill, wr.stroke = "", ""
+		}()
+	}
+	if t.Kern == nil {
+		f.Text(t.X+b, t.Y+b, t.Text)
+		return nil
+	}
+	runes := []rune(t.Text)
+	x := t.X
+	start, startX := 0, x
+	for i, r := range runes {
+		if i > 0 && i < len(t.Kern) && t.Kern[i] != 0 {
+			f.Text(startX+b, t.Y+b, string(runes[start:i]))
+			x += t.Kern[i] * t.Size / 1000
+			start, startX = i, x
+		}
+		x += float64(f.GetStringSymbolWidth(string(r))) * t.Size / 1000
+	}
+	f.Text(startX+b, t.Y+b, string(runes[start:]))
+	return nil
+}
+
+var boxLines = regexp.MustCompile(`(?m)^(/(?:ArtBox|BleedBox|CropBox|TrimBox) \[[^\]\n]*\]\n)+`)
+
+// canonical makes fpdf's output reproducible: it sorts the page-box
+// entries of every page (fpdf writes them in map order; sorting keeps each
+// object's length, so the cross-reference table stays right) and adds a
+// document /ID derived from the content to the trailer.
+func canonical(pdf []byte) []byte {
+	pdf = boxLines.ReplaceAllFunc(pdf, func(m []byte) []byte {
+		lines := strings.SplitAfter(string(m), "\n")
+		sort.Strings(lines)
+		return []byte(strings.Join(lines, ""))
+	})
+	i := bytes.LastIndex(pdf, []byte("\ntrailer\n<<\n"))
+	if i < 0 {
+		return pdf
+	}
+	sum := md5.Sum(pdf[:i])
+	id := hex.EncodeToString(sum[:])
+	at := i + len("\ntrailer\n<<\n")
+	out := make([]byte, 0, len(pdf)+80)
+	out = append(out, pdf[:at]...)
+	out = append(out, fmt.Sprintf("/ID [<%s> <%s>]\n", id, id)...)
+	return append(out, pdf[at:]...)
+}

@@ -1,0 +1,151 @@
+package layout
+
+// This file defines the display list: the complete, positioned output of
+// layout and the only input of the PDF writer. Tests inspect it directly.
+//
+// Coordinates are in PostScript points (1/72 in). The origin is the top-left
+// corner of the trim box (the finished page) and y grows downwards, the way
+// the layout fills a page. Items in the bleed have negative coordinates or
+// coordinates beyond the trim size. Text positions are baselines.
+
+// Document is a laid-out edition: its pages and what the writer needs to
+// render them.
+type Document struct {
+	Meta  Meta
+	Trim  Size    // the finished page
+	Bleed float64 // bleed on every side of the trim box
+	Fonts []Font  // every font used by a TextRun, in first-use order
+	Pages []Page
+}
+
+// Meta is the document information written into the PDF.
+type Meta struct {
+	Title    string
+	Author   string
+	Subject  string
+	Keywords []string
+	Lang     string // BCP 47 tag of the edition, e.g. "it", "en" or "it-IT"
+	// Date is the creation and modification date, as Unix seconds (UTC).
+	// It comes from the source, never from the clock, so output is
+	// reproducible.
+	Date int64
+}
+
+// Size is a width and a height in points.
+type Size struct{ W, H float64 }
+
+// Rect is an axis-aligned rectangle in points: top-left corner and size.
+type Rect struct{ X, Y, W, H float64 }
+
+// Font is a font face referenced by text runs.
+type Font struct {
+	Key  string // unique key used by TextRun.Font
+	Name string // PostScript name, for messages
+	Data []byte // TrueType file, embedded and subset by the writer
+}
+
+// Color is a process colour in DeviceCMYK; each component is 0..1.
+type Color struct{ C, M, Y, K float64 }
+
+// Black is 100 % K, the colour of body text in print.
+var Black = Color{K: 1}
+
+// Page is one physical page of the document.
+type Page struct {
+	Index int    // 1-based physical page number
+	Folio string // printed page number, "" when none is shown
+	Items []Item // painted in order
+}
+
+// Item is a positioned element of a page: *TextRun, *Image, *Rule or *Fill.
+type Item interface {
+	// Bounds is the area the item paints, in page coordinates.
+	Bounds() Rect
+}
+
+// TextRun is a piece of text set in one font, size and colour, drawn from
+// its baseline origin (X, Y). Glyphs follow each other by their advance
+// widths plus Kern; the writer draws exactly these positions.
+type TextRun struct {
+	X, Y  float64
+	Font  string // Font.Key
+	Size  float64
+	Color Color
+	Text  string
+	// Kern holds, for each rune of Text, the adjustment in thousandths of
+	// an em added to the advance of the preceding rune (negative: closer).
+	// It is nil when no pair is kerned. Kern[0] is always 0.
+	Kern []float64
+	// Width is the advance width of the run, kerning included, in points.
+	Width float64
+	// Ascent and Descent (positive, in points) bound the glyphs vertically.
+	Ascent, Descent float64
+	// Rotate is the counter-clockwise rotation in degrees around (X, Y);
+	// 0 or 90 (text set up the page edge).
+	Rotate float64
+
+	Lang   string // language of the text: "it", "en"
+	Role   Role   // what the text is, for tests and reports
+	Block  string // id of the source block, "" for furniture
+	Hyphen bool   // Text ends with a hyphen added by line breaking
+	// WordBreak is set when the line breaks inside a word after this run
+	// (with or without an added hyphen): the word goes on in the first run
+	// of the next line.
+	WordBreak bool
+}
+
+// Role says what a text run is part of.
+type Role uint8
+
+// Roles of text runs.
+const (
+	RoleBody    Role = iota // running text of a paragraph, quote or list
+	RoleHeading             // section heading
+	RoleCaption             // figure caption
+	RoleCredit              // figure credit
+	RoleFolio               // page number
+	RoleCover               // cover and back-cover text
+)
+
+// Image is a picture painted into Frame and clipped to Clip.
+type Image struct {
+	Path  string // file the writer reads (already validated)
+	Data  []byte // file contents when the image is embedded in the binary
+	Frame Rect   // where the whole image is painted (may exceed Clip)
+	Clip  Rect   // visible part
+	Block string // id of the figure block
+}
+
+// Rule is a straight line.
+type Rule struct {
+	X1, Y1, X2, Y2 float64
+	Width          float64 // stroke width in points
+	Color          Color
+}
+
+// Fill is a filled rectangle (colour areas, backgrounds).
+type Fill struct {
+	Rect  Rect
+	Color Color
+}
+
+// Bounds implements Item.
+func (t *TextRun) Bounds() Rect {
+	if t.Rotate == 90 {
+		return Rect{X: t.X - t.Ascent, Y: t.Y - t.Width, W: t.Ascent + t.Descent, H: t.Width}
+	}
+	return Rect{X: t.X, Y: t.Y - t.Ascent, W: t.Width, H: t.Ascent + t.Descent}
+}
+
+// Bounds implements Item.
+func (im *Image) Bounds() Rect { return im.Clip }
+
+// Bounds implements Item.
+func (r *Rule) Bounds() Rect {
+	x, y := min(r.X1, r.X2), min(r.Y1, r.Y2)
+	h := r.Width / 2
+	return Rect{X: x - h, Y: y - h, W: max(r.X1, r.X2) - x + r.Width, H: max(r.Y1, r.Y2) - y + r.Width}
+}
+
+// Bounds implements Item.
+func (f *Fill) Bounds() Rect { return f.Rect }

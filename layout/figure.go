@@ -1,0 +1,289 @@
+package layout
+
+import (
+	"github.com/duetto-press/duetto/content"
+	"github.com/duetto-press/duetto/images"
+)
+
+// This file places figures: a photograph, its caption in both languages
+// and its credit. A figure travels with its caption; when it does not fit
+// on the rest of the page it waits for the top of the next page while the
+// text goes on filling this one.
+
+const captionGap = 4 // points between a photo and its caption
+
+// figBox is a figure measured for one width, ready to draw at any place.
+type figBox struct {
+	blocks []*content.Block
+	w, h   float64 // whole figure, captions included
+	draw   func(ps *pageState, x, y float64)
+}
+
+// captionText is one text under a photo.
+type captionText struct {
+	text  string
+	style string
+	lang  string
+	role  Role
+}
+
+// captionTexts lists what goes under a figure's photo when both languages
+// stand under it: caption left language, then right language, then the
+// credit the same way (a shared text once).
+func (e *engine) captionTexts(f *content.Figure) []captionText {
+	var out []captionText
+	for _, part := range []struct {
+		p     *content.Pair
+		style string
+		role  Role
+	}{{f.Caption, "caption", RoleCaption}, {f.Credit, "credit", RoleCredit}} {
+		if part.p == nil {
+			continue
+		}
+		if part.p.Shared {
+			out = append(out, captionText{part.p.It, part.style, e.pub.Languages[0], part.role})
+			continue
+		}
+		for _, lang := range e.pub.Languages {
+			out = append(out, captionText{part.p.In(lang), part.style, lang, part.role})
+		}
+	}
+	return out
+}
+
+// stack sets texts one under the other, ragged, in width w, and returns a
+// function drawing them from (x, y) and their height.
+func (e *engine) stack(b *content.Block, texts []captionText, w float64) (func(ps *pageState, x, y float64), float64) {
+	type set struct {
+		p     *paragraph
+		lines []lineAt
+		st    *content.Style
+	}
+	var sets []set
+	h := 0.0
+	for _, t := range texts {
+		st := e.pub.Styles[t.style]
+		p := e.b.build(t.text, st, t.lang, 0, b, b.Pos, &e.miss)
+		ls := breakRagged(p.nodes, func(int) float64 { return w })
+		s := set{p: p, st: st}
+		asc := p.base.face.Ascent() * st.Size / 1000
+		for _, ln := range ls {
+			s.lines = append(s.lines, lineAt{ln, h + asc})
+			h += st.Leading
+		}
+		sets = append(sets, s)
+	}
+	draw := func(ps *pageState, x, y float64) {
+		for _, s := range sets {
+			for i, la := range s.lines {
+				role := RoleCaption
+				if s.st.Name == "credit" {
+					role = RoleCredit
+				}
+				for _, r := range setLine(s.p, la.line, x, y+la.baseline, w, s.st.Align, i == len(s.lines)-1, role, b.ID) {
+					e.add(ps, r)
+				}
+			}
+		}
+	}
+	return draw, h
+}
+
+// measure prepares figure b at width w.
+func (e *engine) measure(b *content.Block, w float64) *figBox {
+	f := b.Figure
+	drawCap, capH := e.stack(b, e.captionTexts(f), w)
+	h := f.Height
+	total := h
+	if capH > 0 {
+		total += captionGap + capH
+	}
+	return &figBox{blocks: []*content.Block{b}, w: w, h: total, draw: func(ps *pageState, x, y float64) {
+		e.image(ps, b, f.File, Rect{X: x, Y: y, W: w, H: h}, f.Fit)
+		if capH > 0 {
+			drawCap(ps, x, y+h+captionGap)
+		}
+	}}
+}
+
+// image paints file into frame.
+func (e *engine) image(ps *pageState, b *content.Block, file string, frame Rect, fit content.Fit) {
+	res := e.res.images[file]
+	if res == nil {
+		return
+	}
+	mode := images.Cover
+	if fit == content.FitContain {
+		mode = images.Contain
+	}
+	painted, _ := images.Place(res.info, images.Rect{X: frame.X, Y: frame.Y, W: frame.W, H: frame.H}, mode)
+	id := ""
+	if b != nil {
+		id = b.ID
+	}
+	e.add(ps, &Image{Path: file, Data: res.data, Frame: Rect{X: painted.X, Y: painted.Y, W: painted.W, H: painted.H}, Clip: frame, Block: id})
+}
+
+// spaceAfterFigure is the white under a figure placed in the flow: one
+// body line, so a figure never leaves a hole taller than a line.
+func (e *engine) spaceAfterFigure() float64 {
+	if st := e.pub.Styles["body"]; st != nil {
+		return st.Leading
+	}
+	return 12
+}
+
+// figure places a single figure where the flow stands.
+func (e *engine) figure(b *content.Block) error {
+	e.lastBlk = b
+	f := b.Figure
+	ps := e.current()
+	switch f.Placement {
+	case content.PlaceColumn:
+		side := e.side(f.Column)
+		col := ps.cols[side]
+		fb := e.measure(b, f.Width.Resolve(col.W))
+		if fb.h > ps.area.H {
+			return e.errorAt(b, e.cur+1, "the figure (%.0f pt with its caption) is taller than the text area (%.0f pt)", fb.h, ps.area.H)
+		}
+		if e.y+fb.h > ps.bottom() {
+			return e.deferFigure(fb)
+		}
+		e.placeInColumn(ps, fb, side, e.y)
+	default: // span
+		fb := e.measure(b, f.Width.Resolve(ps.area.W))
+		return e.placeAcross(fb)
+	}
+	return nil
+}
+
+// side is the column index of language lang.
+func (e *engine) side(lang string) int {
+	if e.pub.Languages[1] == lang {
+		return 1
+	}
+	return 0
+}
+
+// placeInColumn draws fb at the top-left y of the column's align side and
+// makes the text of that column wrap beside it.
+func (e *engine) placeInColumn(ps *pageState, fb *figBox, side int, y float64) {
+	col := ps.cols[side]
+	f := fb.blocks[0].Figure
+	x := col.X + col.W - fb.w
+	gap := e.pub.Page.Gutter
+	obst := Rect{X: x - gap, Y: y, W: fb.w + gap, H: fb.h + e.spaceAfterFigure()*0.75}
+	if f.Align == "left" {
+		x = col.X
+		obst = Rect{X: x, Y: y, W: fb.w + gap, H: fb.h + e.spaceAfterFigure()*0.75}
+	}
+	fb.draw(ps, x, y)
+	ps.obstacles[side] = append(ps.obstacles[side], obst)
+	ps.hasText = true
+}
+
+// placeAcross draws fb centred across the text area at the flow's place,
+// or defers it to the next page.
+func (e *engine) placeAcross(fb *figBox) error {
+	ps := e.current()
+	if fb.h > ps.area.H {
+		return e.errorAt(fb.blocks[0], e.cur+1, "the figure (%.0f pt with its caption) is taller than the text area (%.0f pt)", fb.h, ps.area.H)
+	}
+	y := ps.obstacleBottom(e.y)
+	if y+fb.h > ps.bottom() {
+		return e.deferFigure(fb)
+	}
+	fb.draw(ps, ps.area.X+(ps.area.W-fb.w)/2, y)
+	ps.hasText = true
+	e.y = y + fb.h + e.spaceAfterFigure()
+	return nil
+}
+
+// deferFigure sends fb to the top of the next page: at once if that page
+// exists and holds no text yet, else when it is made.
+func (e *engine) deferFigure(fb *figBox) error {
+	next, err := e.nextTextPage(e.cur)
+	if err != nil {
+		return err
+	}
+	if ps := e.pages[next]; !ps.hasText {
+		e.placeTop(ps, fb)
+		return nil
+	}
+	e.pending = append(e.pending, fb.blocks[0])
+	return nil
+}
+
+// placeTop puts a figure at the top of page ps, before any text.
+func (e *engine) placeTop(ps *pageState, fb *figBox) {
+	f := fb.blocks[0].Figure
+	if f.Placement == content.PlaceColumn {
+		e.placeInColumn(ps, fb, e.side(f.Column), ps.top)
+		ps.hasText = false
+		return
+	}
+	fb.draw(ps, ps.area.X+(ps.area.W-fb.w)/2, ps.top)
+	ps.top += fb.h + e.spaceAfterFigure()
+}
+
+// placeAtTop places a pending figure on a new page; false if it cannot.
+func (e *engine) placeAtTop(ps *pageState, b *content.Block) bool {
+	f := b.Figure
+	var fb *figBox
+	if f.Placement == content.PlaceColumn {
+		fb = e.measure(b, f.Width.Resolve(ps.cols[e.side(f.Column)].W))
+	} else {
+		fb = e.measure(b, f.Width.Resolve(ps.area.W))
+	}
+	if ps.top+fb.h > ps.bottom() {
+		return false
+	}
+	e.placeTop(ps, fb)
+	return true
+}
+
+// placeFixed puts a figure that names its page.
+func (e *engine) placeFixed(ps *pageState, b *content.Block) {
+	f := b.Figure
+	if f.Placement == content.PlacePage {
+		bl := e.pub.Page.Bleed
+		e.image(ps, b, f.File, Rect{X: -bl, Y: -bl, W: e.pub.Page.Width + 2*bl, H: e.pub.Page.Height + 2*bl}, f.Fit)
+		ps.noText = true
+		return
+	}
+	e.placeTop(ps, e.measure(b, f.Width.Resolve(ps.area.W)))
+}
+
+// row sets consecutive "row" figures side by side across the text area,
+// at one height, each caption under its photo.
+func (e *engine) row(group []*content.Block) error {
+	ps := e.current()
+	gap := e.pub.Page.Gutter
+	widths := make([]float64, len(group))
+	sum := gap * float64(len(group)-1)
+	for i, b := range group {
+		widths[i] = b.Figure.Width.Resolve(ps.area.W)
+		sum += widths[i]
+	}
+	if sum > ps.area.W {
+		scale := (ps.area.W - gap*float64(len(group)-1)) / (sum - gap*float64(len(group)-1))
+		for i := range widths {
+			widths[i] *= scale
+		}
+		sum = ps.area.W
+	}
+	boxes := make([]*figBox, len(group))
+	h := 0.0
+	for i, b := range group {
+		boxes[i] = e.measure(b, widths[i])
+		h = max(h, boxes[i].h)
+	}
+	row := &figBox{blocks: group, w: sum, h: h, draw: func(ps *pageState, x, y float64) {
+		for i, fb := range boxes {
+			fb.draw(ps, x, y)
+			x += widths[i] + gap
+		}
+	}}
+	e.lastBlk = group[len(group)-1]
+	return e.placeAcross(row)
+}

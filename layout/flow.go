@@ -1,0 +1,285 @@
+package layout
+
+import (
+	"github.com/duetto-press/duetto/content"
+	"github.com/duetto-press/duetto/layout/linebreak"
+)
+
+// This file flows paragraph pairs down the two columns and across pages.
+// A pair is a row: the left language's paragraph in the left column, the
+// right language's in the right one, both starting on the same baseline.
+// Each side is broken for the line widths its column offers from that
+// baseline down (narrower beside a figure), continuing at the top of the
+// next page when the page is full. The row ends below the longer side,
+// where the next pair starts, level again.
+
+// slot is the place of one line.
+type slot struct {
+	page     int // index in engine.pages
+	top      float64
+	x, width float64
+	baseline float64
+}
+
+// slotter hands out the line slots of one column from a starting point
+// down, page after page, on demand. Line breaking asks it for widths.
+type slotter struct {
+	e           *engine
+	side        int
+	leading     float64
+	ascent      float64
+	indent      float64 // left indent of every line (hanging items)
+	minWidth    float64
+	breakBefore int // line that must start a new page (widow control); -1 none
+	page        int
+	top         float64
+	slots       []slot
+	err         error
+}
+
+func (e *engine) newSlotter(side, page int, top float64, st *content.Style, indent float64) *slotter {
+	ts := e.b.resolve(st, "")
+	return &slotter{e: e, side: side, leading: st.Leading, ascent: ts.face.Ascent() * st.Size / 1000, indent: indent,
+		minWidth: 6 * st.Size, breakBefore: -1, page: page, top: top}
+}
+
+// at returns the slot of line i.
+func (s *slotter) at(i int) slot {
+	for len(s.slots) <= i {
+		s.next()
+	}
+	return s.slots[i]
+}
+
+// width is the slotter as linebreak.Widths.
+func (s *slotter) width(i int) float64 { return s.at(i).width }
+
+func (s *slotter) next() {
+	n := len(s.slots)
+	for guard := 0; ; guard++ {
+		ps := s.e.pages[s.page]
+		if guard > 10000 || s.err != nil {
+			col := ps.cols[s.side]
+			s.slots = append(s.slots, slot{page: s.page, top: s.top, x: col.X, width: col.W, baseline: s.top + s.ascent})
+			return
+		}
+		if (n == s.breakBefore && n > 0 && s.slots[n-1].page == s.page) || s.top+s.leading > ps.bottom()+0.01 || ps.noText {
+			next, err := s.e.nextTextPage(s.page)
+			if err != nil {
+				s.err = err
+				continue
+			}
+			s.page, s.top = next, s.e.pages[next].top
+			continue
+		}
+		x, w := ps.extent(s.side, s.top, s.top+s.leading, s.indent)
+		if w < s.minWidth {
+			s.top += s.leading
+			continue
+		}
+		s.slots = append(s.slots, slot{page: s.page, top: s.top, x: x, width: w, baseline: s.top + s.ascent})
+		s.top += s.leading
+		return
+	}
+}
+
+// nextTextPage returns the index of the first page after i that takes text.
+func (e *engine) nextTextPage(i int) (int, error) {
+	for {
+		i++
+		ps, err := e.page(i)
+		if err != nil {
+			return 0, err
+		}
+		if !ps.noText {
+			return i, nil
+		}
+	}
+}
+
+// extent is the horizontal room of column side between y0 and y1: the
+// column less the obstacles (figures) that reach into that band.
+func (ps *pageState) extent(side int, y0, y1, indent float64) (x, w float64) {
+	col := ps.cols[side]
+	left, right := col.X+indent, col.X+col.W
+	for _, o := range ps.obstacles[side] {
+		if o.Y >= y1 || o.Y+o.H <= y0 {
+			continue
+		}
+		if o.X+o.W/2 > col.X+col.W/2 {
+			right = min(right, o.X)
+		} else {
+			left = max(left, o.X+o.W)
+		}
+	}
+	return left, right - left
+}
+
+// obstacleBottom is the lowest edge of the obstacles on the page (or y).
+func (ps *pageState) obstacleBottom(y float64) float64 {
+	for _, side := range ps.obstacles {
+		for _, o := range side {
+			y = max(y, o.Y+o.H)
+		}
+	}
+	return y
+}
+
+// pair sets a text pair as a row.
+func (e *engine) pair(b *content.Block, text content.Pair, st *content.Style, role Role, keepWith int) error {
+	var paras [2]*paragraph
+	for side, lang := range e.pub.Languages {
+		paras[side] = e.b.build(text.In(lang), st, lang, st.Indent, b, text.Pos, &e.miss)
+	}
+	return e.setRow(b, paras, st, role, keepWith, 0, "")
+}
+
+// item sets an item of a list or a quote: its label (or the list marker)
+// hangs in the margin of its text.
+func (e *engine) item(b *content.Block, it content.Item, label string, st *content.Style) error {
+	ts := e.b.resolve(st, "")
+	hang := 0.0
+	if label != "" {
+		hang = ts.face.Width(label, ts.size) + ts.face.Advance(' ')*ts.size/1000*1.5
+	}
+	var paras [2]*paragraph
+	for side, lang := range e.pub.Languages {
+		paras[side] = e.b.build(it.Text.In(lang), st, lang, 0, b, it.Pos, &e.miss)
+	}
+	return e.setRow(b, paras, st, RoleBody, 0, hang, label)
+}
+
+// setRow breaks and places the two sides of a row. It keeps both first
+// lines on one baseline, moves the row to the next page rather than leave
+// a single line (an orphan) at a page bottom, and carries one more line
+// over rather than leave a single line (a widow) at the top of a page.
+// keepWith is the number of body lines that must fit under the row on its
+// page (headings are never left alone at a page bottom).
+func (e *engine) setRow(b *content.Block, paras [2]*paragraph, st *content.Style, role Role, keepWith int, hang float64, label string) error {
+	e.lastBlk = b
+	if e.current().hasText && e.y > e.current().top {
+		e.y += st.SpaceBefore
+	}
+	if role == RoleHeading {
+		e.y = e.current().obstacleBottom(e.y)
+	}
+	var sl [2]*slotter
+	var lines [2][]linebreak.Line
+	for attempt := 0; ; attempt++ {
+		start, y0 := e.cur, e.y
+		move := false
+		for side := range paras {
+			sl[side] = e.newSlotter(side, start, y0, st, hang)
+			lines[side] = e.breakLines(paras[side], sl[side].width)
+			if len(lines[side]) == 0 {
+				continue
+			}
+			onFirst := 0
+			for i := range lines[side] {
+				if sl[side].at(i).page == start {
+					onFirst++
+				}
+			}
+			if onFirst == 0 || (onFirst == 1 && len(lines[side]) > 1) {
+				move = true
+			}
+		}
+		if keepWith > 0 {
+			body := e.pub.Styles["body"]
+			lead := st.Leading
+			if body != nil {
+				lead = body.Leading
+			}
+			for side := range paras {
+				if n := len(lines[side]); n > 0 {
+					last := sl[side].at(n - 1)
+					if last.page == start && last.top+st.Leading+st.SpaceAfter+float64(keepWith)*lead > e.pages[start].bottom() {
+						move = true
+					}
+				}
+			}
+		}
+		if err := firstErr(sl[0].err, sl[1].err); err != nil {
+			return err
+		}
+		if !move || attempt >= 2 || y0 <= e.current().top+0.01 {
+			break
+		}
+		if err := e.nextPage(); err != nil {
+			return err
+		}
+	}
+	// Widows: a side whose last page holds one line takes one more there.
+	for side := range paras {
+		n := len(lines[side])
+		if n < 3 {
+			continue
+		}
+		lastPage := sl[side].at(n - 1).page
+		if sl[side].at(n-2).page == lastPage || sl[side].at(0).page == lastPage {
+			continue
+		}
+		first := 0
+		for first < n && sl[side].at(first).page != lastPage {
+			first++
+		}
+		alt := e.newSlotter(side, sl[side].page0(), sl[side].top0(), st, hang)
+		alt.breakBefore = first - 1
+		altLines := e.breakLines(paras[side], alt.width)
+		if len(altLines) > 0 && alt.err == nil {
+			sl[side], lines[side] = alt, altLines
+		}
+	}
+	// Place both sides.
+	endPage, endY := e.cur, e.y
+	for side, p := range paras {
+		for i, ln := range lines[side] {
+			s := sl[side].at(i)
+			runs := setLine(p, ln, s.x, s.baseline, s.width, st.Align, i == len(lines[side])-1, role, b.ID)
+			ps := e.pages[s.page]
+			for _, r := range runs {
+				e.add(ps, r)
+			}
+			if i == 0 && label != "" {
+				ts := e.b.resolve(st, "")
+				lr := newRun(ts, s.x-hang, s.baseline, p.lang, role, b.ID)
+				appendText(lr, ts, label)
+				e.add(ps, lr)
+			}
+			ps.hasText = true
+			ps.lastBlock = b
+			if s.page > endPage || (s.page == endPage && s.top+st.Leading > endY) {
+				endPage, endY = s.page, s.top+st.Leading
+			}
+		}
+	}
+	for e.cur < endPage {
+		e.cur++
+	}
+	e.y = endY + st.SpaceAfter
+	return nil
+}
+
+// page0 and top0 are where the slotter started.
+func (s *slotter) page0() int {
+	if len(s.slots) > 0 {
+		return s.slots[0].page
+	}
+	return s.page
+}
+
+func (s *slotter) top0() float64 {
+	if len(s.slots) > 0 {
+		return s.slots[0].top
+	}
+	return s.top
+}
+
+func firstErr(errs ...error) error {
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}

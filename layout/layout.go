@@ -1,0 +1,404 @@
+package layout
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+
+	"github.com/duetto-press/duetto/content"
+	"github.com/duetto-press/duetto/layout/linebreak"
+)
+
+// MaxPages bounds the pages one layout may make, so that no input can make
+// the engine run away.
+const MaxPages = 2000
+
+// Layout sets pub as its bilingual edition: the left language in the left
+// column, the right language in the right one, each pair of paragraphs
+// starting level. res must come from LoadResources(pub).
+func Layout(pub *content.Publication, res *Resources) (*Document, error) {
+	e := &engine{pub: pub, res: res, b: newBuilder(pub, res), fixed: map[int][]*content.Block{}, anchored: map[string][]*content.Block{}, used: map[string]bool{}}
+	e.doc = &Document{
+		Trim:  Size{W: pub.Page.Width, H: pub.Page.Height},
+		Bleed: pub.Page.Bleed,
+		Meta: Meta{
+			Title:    pub.Meta.Title.It + " / " + pub.Meta.Title.En,
+			Author:   pub.Meta.Author,
+			Subject:  joinPair(pub.Meta.Subject),
+			Keywords: pub.Meta.Keywords,
+			Lang:     pub.Languages[0],
+			Date:     pub.Meta.Date.Unix(),
+		},
+	}
+	if pub.Meta.Title.Shared {
+		e.doc.Meta.Title = pub.Meta.Title.It
+	}
+	e.collectFixed()
+	if pub.Cover != nil {
+		e.cover()
+	}
+	for _, s := range pub.Sections {
+		if err := e.section(s); err != nil {
+			e.errs = append(e.errs, err)
+			break
+		}
+	}
+	e.finish()
+	e.errs = append(e.miss.errs, e.errs...)
+	if len(e.errs) > 0 {
+		return nil, joinErrors(e.errs)
+	}
+	for _, ps := range e.pages {
+		e.doc.Pages = append(e.doc.Pages, *ps.page)
+	}
+	e.doc.Fonts = e.fontList()
+	return e.doc, nil
+}
+
+func joinPair(p content.Pair) string {
+	if p.IsZero() || p.Shared {
+		return p.It
+	}
+	return p.It + " / " + p.En
+}
+
+// engine holds the state of one layout run.
+type engine struct {
+	pub *content.Publication
+	res *Resources
+	b   *builder
+	doc *Document
+
+	pages []*pageState
+	cur   int     // index in pages of the page being filled
+	y     float64 // top of the next row on the current page
+
+	pending  []*content.Block            // figures waiting for the top of the next page
+	fixed    map[int][]*content.Block    // figures placed on a given page
+	anchored map[string][]*content.Block // figures placed at the top of a block
+	used     map[string]bool             // font keys used
+	lastBlk  *content.Block              // last block placed, for messages
+
+	miss missingGlyphs
+	errs []error
+}
+
+// pageState is a page being filled.
+type pageState struct {
+	page      *Page
+	area      Rect      // the text area
+	cols      [2]Rect   // left and right columns
+	obstacles [2][]Rect // per column: areas text must go around
+	top       float64   // first y free for text
+	noText    bool      // a full-page figure, the cover or the back
+	hasText   bool      // something of the flow was placed on it
+	lastBlock *content.Block
+}
+
+// bottom is the lowest y text may reach on the page.
+func (ps *pageState) bottom() float64 { return ps.area.Y + ps.area.H }
+
+func (e *engine) errorAt(b *content.Block, page int, format string, args ...any) error {
+	err := &Error{Page: page, Msg: fmt.Sprintf(format, args...)}
+	if b != nil {
+		err.Pos, err.Block = b.Pos.String(), b.ID
+	}
+	return err
+}
+
+// collectFixed files figures with a page or an anchor so the flow places
+// them at the right moment.
+func (e *engine) collectFixed() {
+	for _, s := range e.pub.Sections {
+		for _, b := range s.Blocks {
+			if f := b.Figure; f != nil {
+				switch {
+				case f.Placement == content.PlacePage || f.Placement == content.PlacePinned:
+					e.fixed[f.Page] = append(e.fixed[f.Page], b)
+				case f.Anchor != "":
+					e.anchored[f.Anchor] = append(e.anchored[f.Anchor], b)
+				}
+			}
+		}
+	}
+}
+
+// page returns the page at index i (0-based), making pages up to it.
+func (e *engine) page(i int) (*pageState, error) {
+	for len(e.pages) <= i {
+		if len(e.pages) >= MaxPages {
+			return nil, e.errorAt(e.lastBlk, len(e.pages), "the layout needs more than %d pages", MaxPages)
+		}
+		e.newPage()
+	}
+	return e.pages[i], nil
+}
+
+// newPage appends a page with its geometry, its fixed figures and the
+// figures waiting for a page top.
+func (e *engine) newPage() *pageState {
+	n := len(e.pages) + 1
+	pg := e.pub.Page
+	left := pg.Outer
+	if n%2 == 1 { // a right-hand page: the binding is on the left
+		left = pg.Inner
+	}
+	area := Rect{X: left, Y: pg.Top, W: pg.Width - pg.Inner - pg.Outer, H: pg.Height - pg.Top - pg.Bottom}
+	cw := (area.W - pg.Gutter) / 2
+	ps := &pageState{
+		page: &Page{Index: n},
+		area: area,
+		cols: [2]Rect{{X: area.X, Y: area.Y, W: cw, H: area.H}, {X: area.X + cw + pg.Gutter, Y: area.Y, W: cw, H: area.H}},
+		top:  area.Y,
+	}
+	e.pages = append(e.pages, ps)
+	for _, b := range e.fixed[n] {
+		e.placeFixed(ps, b)
+	}
+	if !ps.noText {
+		pending := e.pending
+		e.pending = nil
+		for _, b := range pending {
+			if !e.placeAtTop(ps, b) {
+				e.pending = append(e.pending, b)
+			}
+		}
+	}
+	return ps
+}
+
+// nextPage moves the cursor to the top of the next page that takes text.
+func (e *engine) nextPage() error {
+	for {
+		ps, err := e.page(e.cur + 1)
+		if err != nil {
+			return err
+		}
+		e.cur++
+		if !ps.noText {
+			e.y = ps.top
+			return nil
+		}
+	}
+}
+
+func (e *engine) current() *pageState { return e.pages[e.cur] }
+
+// startSection moves to the page the section opens on.
+func (e *engine) startSection(s *content.Section) error {
+	if len(e.pages) == 0 {
+		if _, err := e.page(0); err != nil {
+			return err
+		}
+		e.cur, e.y = 0, e.pages[0].top
+		if e.pages[0].noText {
+			if err := e.nextPage(); err != nil {
+				return err
+			}
+		}
+		if !e.pages[e.cur].hasText && s.Start.Kind == content.StartNewPage {
+			return nil
+		}
+	}
+	switch s.Start.Kind {
+	case content.StartNewPage:
+		if e.current().hasText {
+			return e.nextPage()
+		}
+	case content.StartRightPage:
+		if e.current().hasText {
+			if err := e.nextPage(); err != nil {
+				return err
+			}
+		}
+		for (e.cur+1)%2 == 0 || e.current().noText {
+			if err := e.nextPage(); err != nil {
+				return err
+			}
+		}
+	case content.StartPage:
+		want := s.Start.Page - 1
+		if e.cur > want || (e.cur == want && e.current().hasText) || (e.cur < want && e.lastPageUsed() > want) {
+			last := e.lastPageUsed() + 1
+			return e.errorAt(e.lastBlk, last, "section %q must open on page %d, but the text before it runs to page %d: shorten it, make its figures smaller, or move the section (%s)", s.ID, s.Start.Page, last, s.Pos)
+		}
+		for e.cur < want {
+			if err := e.nextPage(); err != nil {
+				return err
+			}
+		}
+		if e.current().noText {
+			return e.errorAt(nil, s.Start.Page, "section %q must open on page %d, which holds a full-page figure (%s)", s.ID, s.Start.Page, s.Pos)
+		}
+		e.y = e.current().top
+	}
+	return nil
+}
+
+// lastPageUsed is the index of the last page holding flow content.
+func (e *engine) lastPageUsed() int {
+	for i := len(e.pages) - 1; i >= 0; i-- {
+		if e.pages[i].hasText {
+			return i
+		}
+	}
+	return -1
+}
+
+// section lays out a section: heading, then blocks in order.
+func (e *engine) section(s *content.Section) error {
+	if err := e.startSection(s); err != nil {
+		return err
+	}
+	if !s.Heading.IsZero() {
+		hb := &content.Block{Kind: content.KindHeading, ID: s.ID, Style: s.Style, Text: s.Heading, Pos: s.Pos}
+		if err := e.pair(hb, s.Heading, e.pub.Styles[s.Style], RoleHeading, 3); err != nil {
+			return err
+		}
+	}
+	for i := 0; i < len(s.Blocks); i++ {
+		b := s.Blocks[i]
+		for _, f := range e.anchored[b.ID] {
+			if err := e.figure(f); err != nil {
+				return err
+			}
+		}
+		if f := b.Figure; f != nil {
+			if f.Anchor != "" || f.Placement == content.PlacePage || f.Placement == content.PlacePinned {
+				continue
+			}
+			if f.Placement == content.PlaceRow {
+				group := []*content.Block{b}
+				for i+1 < len(s.Blocks) && s.Blocks[i+1].Figure != nil && s.Blocks[i+1].Figure.Placement == content.PlaceRow && s.Blocks[i+1].Figure.Anchor == "" {
+					i++
+					group = append(group, s.Blocks[i])
+				}
+				if err := e.row(group); err != nil {
+					return err
+				}
+				continue
+			}
+			if err := e.figure(b); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := e.block(b); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// block lays out a text block.
+func (e *engine) block(b *content.Block) error {
+	st := e.pub.Styles[b.Style]
+	switch b.Kind {
+	case content.KindPair:
+		return e.pair(b, b.Text, st, RoleBody, 0)
+	case content.KindHeading:
+		return e.pair(b, b.Text, st, RoleHeading, 3)
+	case content.KindQuote:
+		if !b.Lead.IsZero() {
+			if err := e.pair(b, b.Lead, st, RoleBody, 0); err != nil {
+				return err
+			}
+		}
+		for _, it := range b.Items {
+			if err := e.item(b, it, it.Label, st); err != nil {
+				return err
+			}
+		}
+		if b.Source != nil {
+			src := *st
+			src.Align = content.Right
+			if err := e.pair(b, *b.Source, &src, RoleBody, 0); err != nil {
+				return err
+			}
+		}
+	case content.KindList:
+		for _, it := range b.Items {
+			if err := e.item(b, it, b.Marker, st); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// finish adds the back page, pads to the page count, and sets folios.
+func (e *engine) finish() {
+	if len(e.errs) > 0 {
+		return
+	}
+	want := e.pub.Meta.Pages
+	last := e.lastPageUsed() + 1
+	for n := range e.fixed {
+		last = max(last, n)
+	}
+	if len(e.pending) > 0 {
+		e.errs = append(e.errs, e.errorAt(e.pending[0], last, "the figure did not fit on any page after its place in the text"))
+		return
+	}
+	total := last
+	if e.pub.Back != nil {
+		total++
+	}
+	if want > 0 && total > want {
+		e.errs = append(e.errs, e.errorAt(e.lastBlk, last, "the publication needs %d pages but `publication.pages` is %d: the text does not fit", total, want))
+		return
+	}
+	if want == 0 {
+		want = total + total%2
+	}
+	for len(e.pages) < want {
+		e.newPage()
+	}
+	e.pages = e.pages[:want]
+	if e.pub.Back != nil {
+		e.back(e.pages[want-1])
+	}
+	e.folios()
+}
+
+// breakLines breaks p for widths: Knuth–Plass for justified text, first
+// fit for ragged text.
+func (e *engine) breakLines(p *paragraph, widths linebreak.Widths) []linebreak.Line {
+	if p.style.Align != content.Justify {
+		return breakRagged(p.nodes, widths)
+	}
+	params := linebreak.DefaultParams()
+	params.EmergencyStretch = 2 * p.style.Size
+	res, err := linebreak.Break(p.nodes, widths, params)
+	if err != nil || len(res.Lines) == 0 {
+		return breakRagged(p.nodes, widths)
+	}
+	return res.Lines
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+func (e *engine) fontList() []Font {
+	var out []Font
+	for _, fam := range sortedFamilies(e.pub) {
+		for _, face := range []content.Face{content.Regular, content.Bold, content.Italic, content.BoldItalic} {
+			k := fontKey(fam.Name, face)
+			if f := e.res.faces[k]; f != nil && e.used[k] {
+				out = append(out, Font{Key: k, Name: f.Name(), Data: f.Data()})
+			}
+		}
+	}
+	return out
+}
+
+// add puts items on a page, noting the fonts they use.
+func (e *engine) add(ps *pageState, items ...Item) {
+	for _, it := range items {
+		if t, ok := it.(*TextRun); ok {
+			e.used[t.Font] = true
+		}
+		ps.page.Items = append(ps.page.Items, it)
+	}
+}
+
+func round2(v float64) float64 { return math.Round(v*100) / 100 }

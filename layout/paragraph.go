@@ -1,0 +1,292 @@
+package layout
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/duetto-press/duetto/content"
+	"github.com/duetto-press/duetto/fonts"
+	"github.com/duetto-press/duetto/layout/hyphen"
+	"github.com/duetto-press/duetto/layout/linebreak"
+)
+
+// This file turns running text into TeX's box–glue–penalty list (see the
+// linebreak package for the model): every word, or every piece of a word
+// between two hyphenation points, becomes a box as wide as its glyphs with
+// their kerning; every space becomes glue that may stretch by half and
+// shrink by a third of the font's space (the proportions of Computer
+// Modern's interword glue); every place where a word may break becomes a
+// penalty, flagged when the break adds a hyphen.
+
+// Penalties of the breaks inside words, as TeX's defaults.
+const (
+	hyphenPenalty   = 50 // \hyphenpenalty: a break that adds a hyphen
+	exHyphenPenalty = 50 // \exhyphenpenalty: a break after an explicit hyphen, an apostrophe or a slash
+)
+
+// textStyle is a resolved style for a stretch of text.
+type textStyle struct {
+	fontKey string
+	face    *fonts.Face
+	size    float64
+	color   Color
+}
+
+// fragment is what a box node draws.
+type fragment struct {
+	text  string
+	style *textStyle
+}
+
+// paragraph is a text ready for line breaking: the node list, and for each
+// box node the fragment it draws.
+type paragraph struct {
+	nodes  []linebreak.Node
+	frags  []fragment // indexed like nodes; zero for glue and penalties
+	hyphen []string   // indexed like nodes; text a flagged penalty adds ("-")
+	style  *content.Style
+	base   *textStyle
+	lang   string
+	words  int
+}
+
+// builder makes paragraphs; it knows the publication's styles, colours
+// and fonts.
+type builder struct {
+	pub   *content.Publication
+	res   *Resources
+	cache map[string]*textStyle
+}
+
+func newBuilder(pub *content.Publication, res *Resources) *builder {
+	return &builder{pub: pub, res: res, cache: map[string]*textStyle{}}
+}
+
+// resolve returns the text style of paragraph style ps overridden by the
+// keys character style cs sets (cs may be "").
+func (b *builder) resolve(ps *content.Style, cs string) *textStyle {
+	key := ps.Name + "|" + cs
+	if ts := b.cache[key]; ts != nil {
+		return ts
+	}
+	family, face, size, color := ps.Font, ps.Face, ps.Size, ps.Color
+	if c := b.pub.Styles[cs]; c != nil {
+		if c.Set["font"] {
+			family = c.Font
+		}
+		if c.Set["face"] {
+			face = c.Face
+		}
+		if c.Set["size"] {
+			size = c.Size
+		}
+		if c.Set["color"] {
+			color = c.Color
+		}
+	}
+	fk := fontKey(family, face)
+	col := b.pub.Colors[color]
+	ts := &textStyle{fontKey: fk, face: b.res.faces[fk], size: size, color: Color{C: col.C, M: col.M, Y: col.Y, K: col.K}}
+	b.cache[key] = ts
+	return ts
+}
+
+// missingGlyphs collects characters without a glyph, per block.
+type missingGlyphs struct {
+	errs []error
+}
+
+// build makes the paragraph for text (with span markup) in style ps and
+// language lang. indent is added before the first word (first-line indent
+// or a hanging label). Characters the fonts lack are reported on miss.
+func (b *builder) build(text string, ps *content.Style, lang string, indent float64, blk *content.Block, pos content.Pos, miss *missingGlyphs) *paragraph {
+	spans, err := content.ParseText(text)
+	if err != nil { // validated by content; keep the text as it is
+		spans = []content.Span{{Text: text}}
+	}
+	p := &paragraph{style: ps, base: b.resolve(ps, ""), lang: lang}
+	if indent > 0 {
+		p.push(linebreak.Box(indent), fragment{}, "")
+	}
+	h := b.res.hyphens[lang]
+	// Gather words as sequences of styled pieces, splitting at spaces.
+	var word []styledText
+	var missing []rune
+	flushWord := func() {
+		if len(word) == 0 {
+			return
+		}
+		p.addWord(word, h, ps.Hyphenate)
+		word = word[:0]
+	}
+	for _, sp := range spans {
+		ts := b.resolve(ps, sp.Style)
+		t := sp.Text
+		if ps.Uppercase || (b.pub.Styles[sp.Style] != nil && b.pub.Styles[sp.Style].Uppercase) {
+			t = strings.ToUpper(t)
+		}
+		for _, r := range t {
+			if r != ' ' && r != '\u00ad' && ts.face != nil && !ts.face.HasGlyph(r) && !containsRune(missing, r) {
+				missing = append(missing, r)
+			}
+		}
+		for i, part := range strings.Split(t, " ") {
+			if i > 0 {
+				flushWord()
+				p.addSpace(ts)
+			}
+			if part != "" {
+				word = append(word, styledText{part, ts})
+			}
+		}
+	}
+	flushWord()
+	if len(missing) > 0 && miss != nil {
+		var list []string
+		for _, r := range missing {
+			list = append(list, fmt.Sprintf("%q (U+%04X)", r, r))
+		}
+		id := ""
+		if blk != nil {
+			id = blk.ID
+		}
+		miss.errs = append(miss.errs, &Error{Pos: pos.String(), Block: id, Msg: fmt.Sprintf("font %s has no glyph for %s (%s text)", p.base.face.Name(), strings.Join(list, ", "), lang)})
+	}
+	p.nodes = linebreak.Finish(p.nodes)
+	for len(p.frags) < len(p.nodes) {
+		p.frags = append(p.frags, fragment{})
+		p.hyphen = append(p.hyphen, "")
+	}
+	return p
+}
+
+func containsRune(rs []rune, r rune) bool {
+	for _, x := range rs {
+		if x == r {
+			return true
+		}
+	}
+	return false
+}
+
+// styledText is a piece of a word in one style.
+type styledText struct {
+	text  string
+	style *textStyle
+}
+
+func (p *paragraph) push(n linebreak.Node, f fragment, hy string) {
+	p.nodes = append(p.nodes, n)
+	p.frags = append(p.frags, f)
+	p.hyphen = append(p.hyphen, hy)
+}
+
+// addSpace appends interword glue for a space in style ts. Spaces at the
+// start of the paragraph or doubled are dropped (content collapses them).
+func (p *paragraph) addSpace(ts *textStyle) {
+	if len(p.nodes) == 0 || p.nodes[len(p.nodes)-1].Kind == linebreak.KindGlue {
+		return
+	}
+	w := ts.face.Advance(' ') * ts.size / 1000
+	p.push(linebreak.Glue(w, w/2, w/3), fragment{}, "")
+}
+
+// addWord appends one word (pieces in their styles) with its break points.
+func (p *paragraph) addWord(pieces []styledText, h *hyphen.Hyphenator, hyphenate bool) {
+	p.words++
+	var whole strings.Builder
+	for _, pc := range pieces {
+		whole.WriteString(pc.text)
+	}
+	full := whole.String()
+	// Soft hyphens mark breaks the author wants; remove them from the text.
+	var breaks []hyphen.Break
+	if strings.ContainsRune(full, '\u00ad') {
+		clean := []rune{}
+		for _, r := range full {
+			if r == '\u00ad' {
+				if len(clean) > 0 {
+					breaks = append(breaks, hyphen.Break{Pos: len(clean), Hyphen: true})
+				}
+				continue
+			}
+			clean = append(clean, r)
+		}
+		for i := range pieces {
+			pieces[i].text = strings.ReplaceAll(pieces[i].text, "\u00ad", "")
+		}
+	} else if h != nil {
+		for _, br := range h.Breaks(full) {
+			if br.Hyphen && !hyphenate {
+				continue
+			}
+			breaks = append(breaks, br)
+		}
+	}
+	// Walk the word's runes; a box ends where the style changes (no break
+	// there) or at a break position (a penalty follows).
+	var runes []rune
+	var styles []*textStyle
+	for _, pc := range pieces {
+		for _, r := range pc.text {
+			runes = append(runes, r)
+			styles = append(styles, pc.style)
+		}
+	}
+	breakAt := make(map[int]bool, len(breaks)) // rune index → adds a hyphen
+	for _, br := range breaks {
+		if br.Pos > 0 && br.Pos < len(runes) {
+			breakAt[br.Pos] = br.Hyphen
+		}
+	}
+	start := 0
+	for i := 1; i <= len(runes); i++ {
+		withHyphen, isBreak := breakAt[i]
+		if i < len(runes) && !isBreak && styles[i] == styles[start] {
+			continue
+		}
+		var next rune = -1
+		if i < len(runes) && styles[i] == styles[start] {
+			next = runes[i]
+		}
+		p.addBox(string(runes[start:i]), styles[start], next)
+		if isBreak {
+			p.addBreak(styles[i-1], runes[i-1], runes[i], withHyphen)
+		}
+		start = i
+	}
+}
+
+// addBox appends a box for text in style ts. next is the rune that follows
+// in the same word and style (-1 if none): the kerning with it belongs to
+// this box, so that unbroken words measure exactly as they are drawn.
+func (p *paragraph) addBox(text string, ts *textStyle, next rune) {
+	if text == "" {
+		return
+	}
+	w := ts.face.Width(text, ts.size)
+	if next >= 0 {
+		last, _ := utf8.DecodeLastRuneInString(text)
+		w += ts.face.Kern(last, next) * ts.size / 1000
+	}
+	p.push(linebreak.Box(w), fragment{text: text, style: ts}, "")
+}
+
+// addBreak appends a discretionary break between prev and next. With a
+// hyphen the break adds "-" (its width net of the kerning the unbroken
+// word had there); otherwise it adds nothing.
+func (p *paragraph) addBreak(ts *textStyle, prev, next rune, withHyphen bool) {
+	if !withHyphen {
+		p.push(linebreak.Penalty(0, exHyphenPenalty, false), fragment{}, "")
+		return
+	}
+	w := ts.face.Advance('-') * ts.size / 1000
+	if prev >= 0 {
+		w += ts.face.Kern(prev, '-') * ts.size / 1000
+		if next >= 0 {
+			w -= ts.face.Kern(prev, next) * ts.size / 1000
+		}
+	}
+	p.push(linebreak.Penalty(w, hyphenPenalty, true), fragment{style: ts}, "-")
+}

@@ -1,0 +1,110 @@
+package layout
+
+import (
+	"fmt"
+	"io/fs"
+
+	"github.com/duetto-press/duetto/content"
+	"github.com/duetto-press/duetto/fonts"
+	"github.com/duetto-press/duetto/images"
+	"github.com/duetto-press/duetto/layout/hyphen"
+)
+
+// Resources are the parsed fonts, inspected images and hyphenators a
+// publication needs. They are loaded once and may be reused by several
+// layouts of the same publication (editions, rebuilds).
+type Resources struct {
+	faces   map[string]*fonts.Face // by fontKey
+	images  map[string]*imageRes   // by path in the publication's FS
+	hyphens map[string]*hyphen.Hyphenator
+}
+
+type imageRes struct {
+	info images.Info
+	data []byte
+}
+
+// fontKey names a face of a family, e.g. "sans-bold".
+func fontKey(family string, face content.Face) string { return family + "-" + string(face) }
+
+// LoadResources parses every font face and inspects every image pub uses.
+// Errors name the source position of the font or figure.
+func LoadResources(pub *content.Publication) (*Resources, error) {
+	r := &Resources{faces: map[string]*fonts.Face{}, images: map[string]*imageRes{}, hyphens: map[string]*hyphen.Hyphenator{}}
+	var errs []error
+	for _, fam := range sortedFamilies(pub) {
+		for _, face := range []content.Face{content.Regular, content.Bold, content.Italic, content.BoldItalic} {
+			src, ok := fam.Faces[face]
+			if !ok {
+				continue
+			}
+			var f *fonts.Face
+			var err error
+			if src.Builtin != "" {
+				f, err = fonts.Builtin(src.Builtin)
+			} else {
+				var data []byte
+				data, err = fs.ReadFile(pub.FS, src.Path)
+				if err == nil {
+					f, err = fonts.Parse(src.Path, data)
+				}
+			}
+			if err != nil {
+				errs = append(errs, fmt.Errorf("%s: font %s %s: %w", src.Pos, fam.Name, face, err))
+				continue
+			}
+			r.faces[fontKey(fam.Name, face)] = f
+		}
+	}
+	addImage := func(pos content.Pos, name string) {
+		if name == "" || r.images[name] != nil {
+			return
+		}
+		data, err := fs.ReadFile(pub.FS, name)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("%s: image: %w", pos, err))
+			return
+		}
+		info, err := images.Inspect(name, data)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("%s: image: %w", pos, err))
+			return
+		}
+		r.images[name] = &imageRes{info: info, data: data}
+	}
+	if pub.Cover != nil {
+		addImage(pub.Cover.Pos, pub.Cover.Image)
+	}
+	for _, s := range pub.Sections {
+		for _, b := range s.Blocks {
+			if b.Figure != nil {
+				addImage(b.Pos, b.Figure.File)
+			}
+		}
+	}
+	for _, lang := range pub.Languages {
+		h, err := hyphen.New(lang)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("hyphenation for %q: %w", lang, err))
+			continue
+		}
+		r.hyphens[lang] = h
+	}
+	if len(errs) > 0 {
+		return nil, joinErrors(errs)
+	}
+	return r, nil
+}
+
+func sortedFamilies(pub *content.Publication) []*content.FontFamily {
+	names := make([]string, 0, len(pub.Fonts))
+	for n := range pub.Fonts {
+		names = append(names, n)
+	}
+	sortStrings(names)
+	out := make([]*content.FontFamily, len(names))
+	for i, n := range names {
+		out[i] = pub.Fonts[n]
+	}
+	return out
+}
