@@ -1,0 +1,51 @@
+# duetto — typesetting bilingual publications into print-ready PDF.
+GO       ?= go
+OUT      ?= out
+PKGS     := ./...
+TOOLS    := pdftoppm pdftotext pdffonts pdfinfo qpdf gs
+
+.PHONY: all build test tools examples bench lint placeholders clean
+
+all: build
+
+## build: compile the duetto command into $(OUT)/duetto
+build:
+	@mkdir -p $(OUT)
+	$(GO) build -o $(OUT)/duetto ./cmd/duetto
+
+## tools: install the PDF tools the end-to-end tests use (Debian/Ubuntu), if missing
+tools:
+	@missing=""; for t in $(TOOLS); do command -v $$t >/dev/null 2>&1 || missing="$$missing $$t"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing poppler-utils, qpdf, ghostscript (missing:$$missing)"; \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends poppler-utils qpdf ghostscript python3; \
+	fi
+
+## test: run every test (installs the PDF tools first when missing)
+test: tools
+	$(GO) test -count=1 $(PKGS)
+
+## examples: build every example and a contact sheet of the brochure's pages
+examples: build tools
+	@mkdir -p $(OUT)/contact
+	$(OUT)/duetto build examples/turin -o $(OUT)/turin.pdf
+	rm -f $(OUT)/contact/page-*.png
+	pdftoppm -r 40 -png $(OUT)/turin.pdf $(OUT)/contact/page
+	$(GO) run ./internal/contactsheet -cols 8 -o docs/img/turin-contact.png $(OUT)/contact/page-*.png
+
+## bench: run the benchmarks
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem $(PKGS)
+
+## lint: gofmt and go vet
+lint:
+	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+	$(GO) vet $(PKGS)
+
+## placeholders: regenerate the brochure's placeholder photographs
+placeholders:
+	$(GO) run ./internal/genphotos -o examples/turin/images
+
+clean:
+	rm -rf $(OUT)
