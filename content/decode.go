@@ -38,6 +38,11 @@ func (d *decoder) errorf(s *src, p Pos, hint, format string, args ...any) {
 		return
 	}
 	e := &Error{Pos: p, Msg: fmt.Sprintf(format, args...), Hint: hint}
+	for _, prev := range d.errs {
+		if prev.Pos == e.Pos && prev.Msg == e.Msg {
+			return // the same problem met again through another use
+		}
+	}
 	if s != nil && p.Line >= 1 && p.Line <= len(s.lines) {
 		e.Source = s.lines[p.Line-1]
 	}

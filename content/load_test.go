@@ -172,6 +172,19 @@ func TestLoadErrors(t *testing.T) {
 	}
 }
 
+func TestCharacterStyleNeedsNoFont(t *testing.T) {
+	root := validRoot + "\n[styles.em]\nface = \"italic\"\n"
+	section := "[[section]]\n[[section.block]]\nit = \"visita [Slow Food]{.em}\"\nen = \"visit [Slow Food]{.em}\"\n"
+	if _, err := Load(testFS(map[string]string{"duetto.toml": root, "sections/01.toml": section}), "duetto.toml"); err != nil {
+		t.Errorf("a span style without a font: %v", err)
+	}
+	section = "[[section]]\n[[section.block]]\nstyle = \"em\"\nshared = \"x\"\n"
+	_, err := Load(testFS(map[string]string{"duetto.toml": root, "sections/01.toml": section}), "duetto.toml")
+	if err == nil || !strings.Contains(err.Error(), `style "em" names no font`) {
+		t.Errorf("a paragraph in a style without a font: error = %v", err)
+	}
+}
+
 func TestErrorDetailShowsCaret(t *testing.T) {
 	_, err := Load(testFS(map[string]string{"duetto.toml": validRoot, "sections/01.toml": "[[section]]\n  idd = \"x\"\n"}), "duetto.toml")
 	var list ErrorList

@@ -14,18 +14,12 @@ func (d *decoder) validate(pub *Publication) {
 	names := func(m map[string]*Style) []string { return sortedKeys(anyMap(m)) }
 	for _, name := range sortedKeys(anyMap(pub.Styles)) {
 		s := pub.Styles[name]
-		if s.Set["font"] || len(pub.Fonts) > 0 {
-			if _, ok := pub.Fonts[s.Font]; !ok {
-				hint := ""
-				if n := nearest(s.Font, sortedKeys(anyMap(pub.Fonts))); n != "" {
-					hint = "did you mean `" + n + "`?"
-				}
-				if s.Font == "" {
-					errorf(s.Pos, "add font = \"…\"", "style %q names no font", name)
-				} else {
-					errorf(s.Pos, hint, "style %q uses font family %q, which [fonts] does not define", name, s.Font)
-				}
-			} else if _, ok := pub.Fonts[s.Font].Faces[s.Face]; !ok {
+		// A style that sets no font is a character style: it changes only
+		// what it sets. Used for a whole text, it must name a font (below).
+		if s.Set["font"] {
+			if fam, ok := pub.Fonts[s.Font]; !ok {
+				errorf(s.Pos, didYouMean(s.Font, sortedKeys(anyMap(pub.Fonts))), "style %q uses font family %q, which [fonts] does not define", name, s.Font)
+			} else if _, ok := fam.Faces[s.Face]; !ok {
 				errorf(s.Pos, "", "style %q needs the %s face of font family %q, which is not defined", name, s.Face, s.Font)
 			}
 		}
@@ -33,9 +27,18 @@ func (d *decoder) validate(pub *Publication) {
 			errorf(s.Pos, didYouMean(s.Color, sortedKeys(anyMap(pub.Colors))), "style %q uses colour %q, which [colors] does not define", name, s.Color)
 		}
 	}
-	needStyle := func(p Pos, name, what string) {
+	needSpanStyle := func(p Pos, name, what string) {
 		if _, ok := pub.Styles[name]; !ok {
 			errorf(p, didYouMean(name, names(pub.Styles)), "%s uses style %q, which [styles] does not define", what, name)
+		}
+	}
+	needStyle := func(p Pos, name, what string) {
+		st, ok := pub.Styles[name]
+		switch {
+		case !ok:
+			errorf(p, didYouMean(name, names(pub.Styles)), "%s uses style %q, which [styles] does not define", what, name)
+		case st.Font == "":
+			errorf(st.Pos, "add font = \"…\" to the style", "style %q names no font, but %s sets text in it", name, what)
 		}
 	}
 	needColor := func(p Pos, name, what string) {
@@ -56,7 +59,7 @@ func (d *decoder) validate(pub *Publication) {
 		}
 		for _, sp := range spans {
 			if sp.Style != "" {
-				needStyle(p, sp.Style, what+" span")
+				needSpanStyle(p, sp.Style, what+" span")
 			}
 		}
 	}

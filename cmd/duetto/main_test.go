@@ -75,11 +75,11 @@ func TestBuildBrochureEndToEnd(t *testing.T) {
 		}
 	})
 	t.Run("text extracts", func(t *testing.T) {
-		b, err := exec.Command(needTool(t, "pdftotext"), out, "-").Output()
+		b, err := exec.Command(needTool(t, "pdftotext"), "-raw", out, "-").Output()
 		if err != nil {
 			t.Fatal(err)
 		}
-		have := extractedWords(string(b))
+		have := extractWords(string(b))
 		pub, err := content.Load(examples.Turin(), content.RootName)
 		if err != nil {
 			t.Fatal(err)
@@ -89,7 +89,7 @@ func TestBuildBrochureEndToEnd(t *testing.T) {
 			for _, blk := range s.Blocks {
 				for _, lang := range pub.Languages {
 					for _, w := range strings.Fields(content.PlainText(blk.Text.In(lang))) {
-						if w = normWord(w); w != "" && !have[w] {
+						if w = normWord(w); w != "" && !have.has(w) {
 							missing++
 							if missing <= 10 {
 								t.Errorf("block %s (%s): word %q not in the PDF's text", blk.ID, lang, w)
@@ -102,27 +102,52 @@ func TestBuildBrochureEndToEnd(t *testing.T) {
 	})
 }
 
-// extractedWords returns the words of pdftotext output, with words broken
-// at line ends rejoined (both with and without their hyphen).
-func extractedWords(text string) map[string]bool {
-	have := map[string]bool{}
-	lines := strings.Split(text, "\n")
-	for i, l := range lines {
+// extracted is the text of a PDF as words, with the fragments that end
+// and start lines, so that a word broken across lines (after a hyphen or an
+// Italian elision) is found even where the two halves are apart (a page
+// break). The text is read with -raw, in content-stream order: poppler's
+// reading order merges lines across columns beside photos.
+type extracted struct {
+	words, ends, starts map[string]bool
+}
+
+func extractWords(text string) extracted {
+	ex := extracted{map[string]bool{}, map[string]bool{}, map[string]bool{}}
+	for _, l := range strings.Split(text, "\n") {
 		f := strings.Fields(l)
 		for _, w := range f {
-			have[normWord(w)] = true
+			ex.words[normWord(w)] = true
 		}
-		// A word broken at a line end: after a hyphen, or after an Italian
-		// elision's apostrophe (no hyphen added).
-		if len(f) > 0 && (strings.HasSuffix(f[len(f)-1], "-") || strings.HasSuffix(f[len(f)-1], "’")) && i+1 < len(lines) {
-			if g := strings.Fields(lines[i+1]); len(g) > 0 {
-				last := f[len(f)-1]
-				have[normWord(strings.TrimSuffix(last, "-")+g[0])] = true
-				have[normWord(last+g[0])] = true
+		if len(f) > 0 {
+			ex.ends[strings.ToLower(f[len(f)-1])] = true
+			ex.starts[normWord(f[0])] = true
+		}
+	}
+	return ex
+}
+
+// has reports whether w (normalised) is in the text, whole or broken at a
+// line end: "interna-" + "zionale", "co-" + "sviluppo", "dell’" + "acqua".
+func (ex extracted) has(w string) bool {
+	if ex.words[w] || ex.words[strings.ReplaceAll(w, "-", "")] {
+		return true
+	}
+	rs := []rune(w)
+	for i := 1; i < len(rs); i++ {
+		head, tail := string(rs[:i]), string(rs[i:])
+		if !ex.starts[tail] {
+			continue
+		}
+		if ex.ends[head+"-"] || (strings.HasSuffix(head, "-") || strings.HasSuffix(head, "’")) && ex.ends[head] {
+			return true
+		}
+		for end := range ex.ends { // the head may carry punctuation before it: “interna-
+			if strings.HasSuffix(end, head+"-") && normWord(strings.TrimSuffix(end, "-")) == head {
+				return true
 			}
 		}
 	}
-	return have
+	return false
 }
 
 func normWord(w string) string {
