@@ -1,0 +1,186 @@
+package pdf
+
+import (
+	"bytes"
+	"image"
+	"image/color"
+	"image/jpeg"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/go-fonts/liberation/liberationsansregular"
+
+	"github.com/duetto-press/duetto/layout"
+)
+
+func needTool(t *testing.T, name string) string {
+	t.Helper()
+	p, err := exec.LookPath(name)
+	if err != nil {
+		if os.Getenv("DUETTO_SKIP_EXTERNAL") == "1" {
+			t.Skipf("%s not installed", name)
+		}
+		t.Fatalf("%s not found: install poppler-utils and qpdf (make tools), or set DUETTO_SKIP_EXTERNAL=1", name)
+	}
+	return p
+}
+
+func testJPEG(t *testing.T) []byte {
+	t.Helper()
+	img := image.NewRGBA(image.Rect(0, 0, 60, 40))
+	for y := 0; y < 40; y++ {
+		for x := 0; x < 60; x++ {
+			img.Set(x, y, color.RGBA{uint8(x * 4), uint8(y * 6), 120, 255})
+		}
+	}
+	var buf bytes.Buffer
+	if err := jpeg.Encode(&buf, img, nil); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// sampleDoc is a two-page document with kerned and accented text, a fill,
+// a rule and an image placed twice.
+func sampleDoc(t *testing.T) *layout.Document {
+	jpg := testJPEG(t)
+	run := func(x, y float64, text string, kern []float64) *layout.TextRun {
+		return &layout.TextRun{X: x, Y: y, Font: "sans-regular", Size: 12, Color: layout.Black, Text: text, Kern: kern, Width: 50, Ascent: 10, Descent: 3}
+	}
+	return &layout.Document{
+		Meta:  layout.Meta{Title: "Prova / Test", Author: "duetto", Lang: "it", Date: 1559347200},
+		Trim:  layout.Size{W: 300, H: 400},
+		Bleed: 8.5,
+		Fonts: []layout.Font{{Key: "sans-regular", Name: "LiberationSans", Data: liberationsansregular.TTF}},
+		Pages: []layout.Page{
+			{Index: 1, Items: []layout.Item{
+				&layout.Fill{Rect: layout.Rect{X: -8.5, Y: -8.5, W: 317, H: 100}, Color: layout.Color{C: 1, M: 0.7, K: 0.1}},
+				run(20, 150, "Città", nil),
+				run(90, 150, "AVVIO", []float64{0, -70, -70, 0, 0}),
+				run(20, 180, "l’area – “Torino”", nil),
+				&layout.Rule{X1: 20, Y1: 200, X2: 280, Y2: 200, Width: 0.5, Color: layout.Black},
+				&layout.Image{Data: jpg, Frame: layout.Rect{X: 20, Y: 220, W: 150, H: 100}, Clip: layout.Rect{X: 20, Y: 220, W: 120, H: 100}, Block: "fig"},
+			}},
+			{Index: 2, Items: []layout.Item{
+				&layout.Image{Data: jpg, Frame: layout.Rect{X: 20, Y: 20, W: 150, H: 100}, Clip: layout.Rect{X: 20, Y: 20, W: 150, H: 100}, Block: "fig2"},
+				run(20, 150, "Seconda", nil),
+			}},
+		},
+	}
+}
+
+func write(t *testing.T, doc *layout.Document) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := Write(&buf, doc, Options{}); err != nil {
+		t.Fatalf("Write: %v", err)
+	}
+	return buf.Bytes()
+}
+
+func TestWriteIsDeterministic(t *testing.T) {
+	first := write(t, sampleDoc(t))
+	for i := 0; i < 20; i++ {
+		if !bytes.Equal(first, write(t, sampleDoc(t))) {
+			t.Fatalf("write %d differs from the first", i+2)
+		}
+	}
+	if !regexp.MustCompile(`/ID \[<[0-9a-f]{32}> <[0-9a-f]{32}>\]`).Match(first) {
+		t.Error("no document /ID in the trailer")
+	}
+	if !bytes.Contains(first, []byte("D:20190601")) {
+		t.Error("creation date is not the document's date")
+	}
+}
+
+func writeFile(t *testing.T, doc *layout.Document) string {
+	t.Helper()
+	name := filepath.Join(t.TempDir(), "out.pdf")
+	if err := os.WriteFile(name, write(t, doc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return name
+}
+
+func TestWriteIsValidWithBoxesFontsAndText(t *testing.T) {
+	name := writeFile(t, sampleDoc(t))
+	if out, err := exec.Command(needTool(t, "qpdf"), "--check", name).CombinedOutput(); err != nil {
+		t.Fatalf("qpdf --check: %v\n%s", err, out)
+	}
+	box, err := exec.Command(needTool(t, "pdfinfo"), "-box", "-f", "1", "-l", "2", name).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		`Page\s+1 MediaBox:\s+0.00\s+0.00\s+317.00\s+417.00`,
+		`Page\s+1 TrimBox:\s+8.50\s+8.50\s+308.50\s+408.50`,
+		`Page\s+2 BleedBox:\s+0.00\s+0.00\s+317.00\s+417.00`,
+	} {
+		if !regexp.MustCompile(want).Match(box) {
+			t.Errorf("pdfinfo -box lacks %s:\n%s", want, box)
+		}
+	}
+	fonts, err := exec.Command(needTool(t, "pdffonts"), name).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(fonts), "CID TrueType") || strings.Count(string(fonts), " yes ") < 1 {
+		t.Errorf("pdffonts: font not embedded as CID TrueType:\n%s", fonts)
+	}
+	text, err := exec.Command(needTool(t, "pdftotext"), "-raw", name, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Città", "AVVIO", "l’area – “Torino”", "Seconda"} {
+		if !strings.Contains(string(text), want) {
+			t.Errorf("pdftotext lacks %q:\n%s", want, text)
+		}
+	}
+}
+
+func TestWriteUsesCMYKAndEmbedsAnImageOnce(t *testing.T) {
+	var buf bytes.Buffer
+	if err := Write(&buf, sampleDoc(t), Options{Uncompressed: true}); err != nil {
+		t.Fatal(err)
+	}
+	pdf := buf.String()
+	if !strings.Contains(pdf, "1 0.7 0 0.1 k") {
+		t.Error("the fill colour is not written as DeviceCMYK")
+	}
+	if !strings.Contains(pdf, "0 0 0 1 k") {
+		t.Error("black text is not 100 % K")
+	}
+	if regexp.MustCompile(`\d rg\b`).MatchString(pdf) {
+		t.Error("an RGB fill operator is in the content")
+	}
+	if n := strings.Count(pdf, "/Subtype /Image"); n != 1 {
+		t.Errorf("%d image objects, want 1 (the same JPEG placed twice)", n)
+	}
+}
+
+func TestWriteErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		edit func(d *layout.Document)
+		want string
+	}{
+		{"unknown font", func(d *layout.Document) { d.Pages[0].Items[1].(*layout.TextRun).Font = "nope" }, `uses font "nope"`},
+		{"font without data", func(d *layout.Document) { d.Fonts[0].Data = nil }, "has no data"},
+		{"not an image", func(d *layout.Document) { d.Pages[1].Items[0].(*layout.Image).Data = []byte("GIF89a") }, "neither JPEG nor PNG"},
+		{"corrupt JPEG", func(d *layout.Document) { d.Pages[1].Items[0].(*layout.Image).Data = []byte{0xff, 0xd8, 0xff, 0x00} }, "fig2"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := sampleDoc(t)
+			tt.edit(doc)
+			err := Write(&bytes.Buffer{}, doc, Options{})
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error = %v, want one containing %q", err, tt.want)
+			}
+		})
+	}
+}
