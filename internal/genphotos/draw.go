@@ -237,7 +237,7 @@ func caption(c *canvas, lines []string) error {
 	if err != nil {
 		return err
 	}
-	size := float64(c.w) / 26
+	size := float64(min(c.w, c.h)) / 14
 	big, err := opentype.NewFace(bold, &opentype.FaceOptions{Size: size, DPI: 72, Hinting: font.HintingNone})
 	if err != nil {
 		return err
@@ -253,8 +253,8 @@ func caption(c *canvas, lines []string) error {
 		wrapped = append(wrapped, wrap(big, l, maxW)...)
 	}
 	lead := int(size * 1.2)
-	note := "PLACEHOLDER — replace with the original photograph"
-	bandH := lead*len(wrapped) + int(size*1.4)
+	notes := wrap(small, "PLACEHOLDER — replace with the original photograph", maxW)
+	bandH := lead*len(wrapped) + int(size*0.7)*len(notes) + int(size*0.7)
 	top := int(c.h) - bandH - margin/2
 	draw.Draw(c.img, image.Rect(0, top-margin/2, int(c.w), int(c.h)), image.NewUniform(color.RGBA{0, 0, 0, 140}), image.Point{}, draw.Over)
 	d := &font.Drawer{Dst: c.img, Src: image.White, Face: big}
@@ -266,8 +266,11 @@ func caption(c *canvas, lines []string) error {
 	}
 	d.Face = small
 	d.Src = image.NewUniform(color.RGBA{230, 230, 230, 255})
-	d.Dot = fixed.P(margin, y)
-	d.DrawString(note)
+	for _, n := range notes {
+		d.Dot = fixed.P(margin, y)
+		d.DrawString(n)
+		y += int(size * 0.7)
+	}
 	return nil
 }
 

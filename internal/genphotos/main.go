@@ -24,26 +24,27 @@ type photo struct {
 	accent [3]uint8
 }
 
-// photos lists the brochure's photographs. Every size gives at least
-// 300 ppi at the size the brochure places it (the widest frame is noted).
+// photos lists the brochure's photographs. Each has the proportions of
+// its frame in the brochure (so nothing of the drawing is cropped) and
+// gives at least 300 ppi there.
 func photos() []photo {
 	return []photo{
-		{"cover.jpg", 2600, 2000, skyline, []string{"Torino", "Turin"}, [3]uint8{200, 160, 90}},                                                                      // 216×165 mm: 305 ppi
-		{"olympics-2006.jpg", 1400, 1000, snow, []string{"2006 - Giochi olimpici invernali di Torino", "2006 – Turin Olympic winter games"}, [3]uint8{60, 110, 190}}, // ≤ 118×85 mm
-		{"paniere-products.jpg", 1400, 1000, market, []string{"Prodotti tipici del “Paniere” del territorio metropolitano", "Typical products of the metropolitan area “Basket”"}, [3]uint8{190, 120, 50}},
-		{"students.jpg", 1400, 1000, people, []string{"Giovani studenti in Torino", "Young students in Turin"}, [3]uint8{90, 140, 90}},
-		{"venaria.jpg", 1100, 1300, palace, []string{"La reggia di Venaria", "The royal palace of Venaria"}, [3]uint8{170, 140, 100}}, // ≤ 90×105 mm
-		{"apple-harvest.jpg", 1100, 1300, orchard, []string{"Raccolta delle mele", "Apple harvest"}, [3]uint8{190, 40, 40}},
-		{"urban-rural-view.jpg", 1100, 1300, skyline, []string{"Veduta urbana e rurale del territorio metropolitano di Torino", "View of Turin Metropolitan urban and rural area"}, [3]uint8{110, 150, 80}},
-		{"council-hall.jpg", 1400, 1000, hall, []string{"Aula del Consiglio metropolitano di Torino", "Turin Metropolitan Council Hall"}, [3]uint8{150, 60, 60}},
-		{"ema-forum-2016.jpg", 1400, 1000, podium, []string{"Febbraio/February 2016 – Torino,", "Forum European Metropolitan Authorities"}, [3]uint8{40, 70, 150}},
-		{"ema-forum-2017.jpg", 1400, 1000, podium, []string{"Ottobre/October 2017 – Varsavia,", "Forum European Metropolitan Authorities"}, [3]uint8{150, 40, 60}},
-		{"led-forum-2015.jpg", 1400, 1000, hall, []string{"Ottobre/October 2015 – Torino,", "3rd World Forum of Local Economic Development"}, [3]uint8{40, 120, 130}},
-		{"aics-1.jpg", 1400, 1000, village, []string{"Archivio fotografico AICS", "Photographic archive AICS"}, [3]uint8{180, 130, 70}},
-		{"aics-2.jpg", 1400, 1000, classroom, []string{"Archivio fotografico AICS", "Photographic archive AICS"}, [3]uint8{70, 120, 160}},
-		{"aics-3.jpg", 1100, 1300, field, []string{"Archivio fotografico AICS", "Photographic archive AICS"}, [3]uint8{120, 150, 60}},
-		{"palestinian-delegation-2014.jpg", 1400, 1000, people, []string{"2014 - Incontro delegazione istituzionale palestinese a Torino", "2014 – Meeting with institutional Palestinian delegation in Turin"}, [3]uint8{100, 100, 140}},
-		{"larache-mission-2014.jpg", 1400, 1000, village, []string{"Settembre 2014 – Missione a Larache (Marocco) del progetto MedNetJob", "September 2014 – Mission of the project MedNetJob in Larache (Morocco)"}, [3]uint8{200, 150, 90}},
+		{"cover.jpg", 2600, 2000, skyline, []string{"Torino", "Turin"}, [3]uint8{200, 160, 90}},
+		{"olympics-2006.jpg", 1000, 1420, snow, []string{"2006 - Giochi olimpici invernali di Torino", "2006 – Turin Olympic winter games"}, [3]uint8{60, 110, 190}},
+		{"paniere-products.jpg", 1000, 1420, market, []string{"Prodotti tipici del “Paniere” del territorio metropolitano", "Typical products of the metropolitan area “Basket”"}, [3]uint8{190, 120, 50}},
+		{"students.jpg", 1000, 1420, people, []string{"Giovani studenti in Torino", "Young students in Turin"}, [3]uint8{90, 140, 90}},
+		{"venaria.jpg", 560, 1800, palace, []string{"La reggia di Venaria", "The royal palace of Venaria"}, [3]uint8{170, 140, 100}},
+		{"apple-harvest.jpg", 560, 1800, orchard, []string{"Raccolta delle mele", "Apple harvest"}, [3]uint8{190, 40, 40}},
+		{"urban-rural-view.jpg", 700, 1450, skyline, []string{"Veduta urbana e rurale del territorio metropolitano di Torino", "View of Turin Metropolitan urban and rural area"}, [3]uint8{110, 150, 80}},
+		{"council-hall.jpg", 800, 1410, hall, []string{"Aula del Consiglio metropolitano di Torino", "Turin Metropolitan Council Hall"}, [3]uint8{150, 60, 60}},
+		{"ema-forum-2016.jpg", 1800, 930, podium, []string{"Febbraio/February 2016 – Torino,", "Forum European Metropolitan Authorities"}, [3]uint8{40, 70, 150}},
+		{"ema-forum-2017.jpg", 800, 1410, podium, []string{"Ottobre/October 2017 – Varsavia,", "Forum European Metropolitan Authorities"}, [3]uint8{150, 40, 60}},
+		{"led-forum-2015.jpg", 1800, 930, hall, []string{"Ottobre/October 2015 – Torino,", "3rd World Forum of Local Economic Development"}, [3]uint8{40, 120, 130}},
+		{"aics-1.jpg", 1000, 1250, village, []string{"Archivio fotografico AICS", "Photographic archive AICS"}, [3]uint8{180, 130, 70}},
+		{"aics-2.jpg", 1000, 1250, classroom, []string{"Archivio fotografico AICS", "Photographic archive AICS"}, [3]uint8{70, 120, 160}},
+		{"aics-3.jpg", 560, 1960, field, []string{"Archivio fotografico AICS", "Photographic archive AICS"}, [3]uint8{120, 150, 60}},
+		{"palestinian-delegation-2014.jpg", 600, 1630, people, []string{"2014 - Incontro delegazione istituzionale palestinese a Torino", "2014 – Meeting with institutional Palestinian delegation in Turin"}, [3]uint8{100, 100, 140}},
+		{"larache-mission-2014.jpg", 600, 1630, village, []string{"Settembre 2014 – Missione a Larache (Marocco) del progetto MedNetJob", "September 2014 – Mission of the project MedNetJob in Larache (Morocco)"}, [3]uint8{200, 150, 90}},
 	}
 }
 
