@@ -44,7 +44,7 @@ func Write(w io.Writer, doc *layout.Document, opt Options) (err error) {
 			err = fmt.Errorf("pdf: internal error in fpdf: %v", r)
 		}
 	}()
-	wr := &writer{doc: doc, fontKnown: map[string]bool{}, imageName: map[string]string{}}
+	wr := &writer{doc: doc, fontKnown: map[string]bool{}, fontName: map[string]string{}, imageName: map[string]string{}}
 	var buf bytes.Buffer
 	if err := wr.render(&buf, opt); err != nil {
 		return err
@@ -57,6 +57,7 @@ type writer struct {
 	doc       *layout.Document
 	f         *fpdf.Fpdf
 	fontKnown map[string]bool
+	fontName  map[string]string // display-list key → name registered with fpdf
 	imageName map[string]string // content hash → registered name
 	fill      string            // current fill colour operator on the page
 	stroke    string
@@ -84,11 +85,20 @@ func (wr *writer) render(out io.Writer, opt Options) error {
 	if doc.Meta.Lang != "" {
 		f.SetLang(doc.Meta.Lang)
 	}
-	for _, font := range doc.Fonts {
+	if len(doc.Fonts) > 26*26 {
+		return fmt.Errorf("pdf: %d fonts; at most %d are supported", len(doc.Fonts), 26*26)
+	}
+	for i, font := range doc.Fonts {
 		if len(font.Data) == 0 {
 			return fmt.Errorf("pdf: font %s (%s) has no data", font.Key, font.Name)
 		}
-		f.AddUTF8FontFromBytes(font.Key, "", font.Data)
+		// fpdf names an embedded font "utf8" + its lower-cased key. A key
+		// starting "xy+" lets canonical turn that into a subset tag
+		// ("DUETXY+…", six capitals and a plus, as PDF 9.6.4 asks of subset
+		// fonts) without changing the file's length.
+		name := fmt.Sprintf("%c%c+%s", 'a'+i/26, 'a'+i%26, strings.ToLower(font.Key))
+		wr.fontName[font.Key] = name
+		f.AddUTF8FontFromBytes(name, "", font.Data)
 		if err := f.Error(); err != nil {
 			return fmt.Errorf("pdf: font %s (%s): %w", font.Key, font.Name, err)
 		}
@@ -224,7 +234,7 @@ func (wr *writer) text(p layout.Page, t *layout.TextRun) error {
 	f := wr.f
 	b := wr.doc.Bleed
 	wr.setFill(t.Color)
-	f.SetFont(t.Font, "", t.Size)
+	f.SetFont(wr.fontName[t.Font], "", t.Size)
 	if t.Rotate != 0 {
 		f.TransformBegin()
 		f.TransformRotate(t.Rotate, t.X+b, t.Y+b)
@@ -252,13 +262,19 @@ func (wr *writer) text(p layout.Page, t *layout.TextRun) error {
 	return nil
 }
 
+var subsetName = regexp.MustCompile(`/utf8([a-z])([a-z])\+`)
+
 var boxLines = regexp.MustCompile(`(?m)^(/(?:ArtBox|BleedBox|CropBox|TrimBox) \[[^\]\n]*\]\n)+`)
 
-// canonical makes fpdf's output reproducible: it sorts the page-box
+// canonical makes fpdf's output reproducible and tidy: it gives the
+// embedded fonts subset tags, sorts the page-box
 // entries of every page (fpdf writes them in map order; sorting keeps each
 // object's length, so the cross-reference table stays right) and adds a
 // document /ID derived from the content to the trailer.
 func canonical(pdf []byte) []byte {
+	pdf = subsetName.ReplaceAllFunc(pdf, func(m []byte) []byte {
+		return []byte("/DUET" + strings.ToUpper(string(m[5:7])) + "+")
+	})
 	pdf = boxLines.ReplaceAllFunc(pdf, func(m []byte) []byte {
 		lines := strings.SplitAfter(string(m), "\n")
 		sort.Strings(lines)

@@ -128,8 +128,8 @@ func TestWriteIsValidWithBoxesFontsAndText(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(string(fonts), "CID TrueType") || strings.Count(string(fonts), " yes ") < 1 {
-		t.Errorf("pdffonts: font not embedded as CID TrueType:\n%s", fonts)
+	if !regexp.MustCompile(`DUETAA\+\S+\s+CID TrueType\s+Identity-H\s+yes yes yes`).Match(fonts) {
+		t.Errorf("pdffonts: font not embedded, subset and with a ToUnicode map as CID TrueType:\n%s", fonts)
 	}
 	text, err := exec.Command(needTool(t, "pdftotext"), "-raw", name, "-").Output()
 	if err != nil {
