@@ -40,7 +40,7 @@ func Inspect(name string, data []byte) (Info, error) {
 	}
 	cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
 	if err != nil {
-		kind := sniff(data)
+		kind := Format(data)
 		if kind == "" {
 			return Info{}, fmt.Errorf("%s: %w: not a JPEG or PNG file", name, ErrImage)
 		}
@@ -67,7 +67,9 @@ func Inspect(name string, data []byte) (Info, error) {
 	return info, nil
 }
 
-func sniff(data []byte) string {
+// Format tells an image file's format from its first bytes: "jpeg",
+// "png", or "" for anything else.
+func Format(data []byte) string {
 	switch {
 	case bytes.HasPrefix(data, []byte{0xff, 0xd8}):
 		return "jpeg"

@@ -11,21 +11,8 @@ import (
 
 	"github.com/duetto-press/duetto/content"
 	"github.com/duetto-press/duetto/examples"
+	"github.com/duetto-press/duetto/internal/testenv"
 )
-
-// needTool returns the path of an external tool, failing the test when it
-// is missing unless DUETTO_SKIP_EXTERNAL=1 (then the test is skipped).
-func needTool(t *testing.T, name string) string {
-	t.Helper()
-	p, err := exec.LookPath(name)
-	if err != nil {
-		if os.Getenv("DUETTO_SKIP_EXTERNAL") == "1" {
-			t.Skipf("%s not installed (DUETTO_SKIP_EXTERNAL=1)", name)
-		}
-		t.Fatalf("%s not found: install poppler-utils and qpdf (make tools), or set DUETTO_SKIP_EXTERNAL=1", name)
-	}
-	return p
-}
 
 func buildBrochure(t *testing.T) string {
 	t.Helper()
@@ -43,13 +30,13 @@ func buildBrochure(t *testing.T) string {
 func TestBuildBrochureEndToEnd(t *testing.T) {
 	out := buildBrochure(t)
 	t.Run("qpdf check", func(t *testing.T) {
-		cmd := exec.Command(needTool(t, "qpdf"), "--check", out)
+		cmd := exec.Command(testenv.Tool(t, "qpdf"), "--check", out)
 		if b, err := cmd.CombinedOutput(); err != nil {
 			t.Fatalf("qpdf --check: %v\n%s", err, b)
 		}
 	})
 	t.Run("pages", func(t *testing.T) {
-		b, err := exec.Command(needTool(t, "pdfinfo"), out).Output()
+		b, err := exec.Command(testenv.Tool(t, "pdfinfo"), out).Output()
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -58,7 +45,7 @@ func TestBuildBrochureEndToEnd(t *testing.T) {
 		}
 	})
 	t.Run("fonts embedded", func(t *testing.T) {
-		b, err := exec.Command(needTool(t, "pdffonts"), out).Output()
+		b, err := exec.Command(testenv.Tool(t, "pdffonts"), out).Output()
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -75,7 +62,7 @@ func TestBuildBrochureEndToEnd(t *testing.T) {
 		}
 	})
 	t.Run("text extracts", func(t *testing.T) {
-		b, err := exec.Command(needTool(t, "pdftotext"), "-raw", out, "-").Output()
+		b, err := exec.Command(testenv.Tool(t, "pdftotext"), "-raw", out, "-").Output()
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -24,6 +24,7 @@ import (
 
 	"codeberg.org/go-pdf/fpdf"
 
+	"github.com/duetto-press/duetto/images"
 	"github.com/duetto-press/duetto/layout"
 )
 
@@ -183,7 +184,7 @@ func (wr *writer) image(p layout.Page, im *layout.Image) error {
 	}
 	sum := sha256.Sum256(data)
 	key := hex.EncodeToString(sum[:12])
-	opts := fpdf.ImageOptions{ImageType: imageType(data)}
+	opts := fpdf.ImageOptions{ImageType: map[string]string{"jpeg": "JPG", "png": "PNG"}[images.Format(data)]}
 	if opts.ImageType == "" {
 		return fmt.Errorf("pdf: page %d: figure %s: %s is neither JPEG nor PNG", p.Index, im.Block, im.Path)
 	}
@@ -208,16 +209,6 @@ func (wr *writer) image(p layout.Page, im *layout.Image) error {
 		wr.fill, wr.stroke = "", "" // the clip's q/Q restored the colours
 	}
 	return nil
-}
-
-func imageType(data []byte) string {
-	switch {
-	case bytes.HasPrefix(data, []byte{0xff, 0xd8}):
-		return "JPG"
-	case bytes.HasPrefix(data, []byte("\x89PNG")):
-		return "PNG"
-	}
-	return ""
 }
 
 // text draws a run. Glyphs between kerning adjustments are drawn as one

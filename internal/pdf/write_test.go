@@ -14,20 +14,9 @@ import (
 
 	"github.com/go-fonts/liberation/liberationsansregular"
 
+	"github.com/duetto-press/duetto/internal/testenv"
 	"github.com/duetto-press/duetto/layout"
 )
-
-func needTool(t *testing.T, name string) string {
-	t.Helper()
-	p, err := exec.LookPath(name)
-	if err != nil {
-		if os.Getenv("DUETTO_SKIP_EXTERNAL") == "1" {
-			t.Skipf("%s not installed", name)
-		}
-		t.Fatalf("%s not found: install poppler-utils and qpdf (make tools), or set DUETTO_SKIP_EXTERNAL=1", name)
-	}
-	return p
-}
 
 func testJPEG(t *testing.T) []byte {
 	t.Helper()
@@ -108,10 +97,10 @@ func writeFile(t *testing.T, doc *layout.Document) string {
 
 func TestWriteIsValidWithBoxesFontsAndText(t *testing.T) {
 	name := writeFile(t, sampleDoc(t))
-	if out, err := exec.Command(needTool(t, "qpdf"), "--check", name).CombinedOutput(); err != nil {
+	if out, err := exec.Command(testenv.Tool(t, "qpdf"), "--check", name).CombinedOutput(); err != nil {
 		t.Fatalf("qpdf --check: %v\n%s", err, out)
 	}
-	box, err := exec.Command(needTool(t, "pdfinfo"), "-box", "-f", "1", "-l", "2", name).Output()
+	box, err := exec.Command(testenv.Tool(t, "pdfinfo"), "-box", "-f", "1", "-l", "2", name).Output()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -124,14 +113,14 @@ func TestWriteIsValidWithBoxesFontsAndText(t *testing.T) {
 			t.Errorf("pdfinfo -box lacks %s:\n%s", want, box)
 		}
 	}
-	fonts, err := exec.Command(needTool(t, "pdffonts"), name).Output()
+	fonts, err := exec.Command(testenv.Tool(t, "pdffonts"), name).Output()
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !regexp.MustCompile(`DUETAA\+\S+\s+CID TrueType\s+Identity-H\s+yes yes yes`).Match(fonts) {
 		t.Errorf("pdffonts: font not embedded, subset and with a ToUnicode map as CID TrueType:\n%s", fonts)
 	}
-	text, err := exec.Command(needTool(t, "pdftotext"), "-raw", name, "-").Output()
+	text, err := exec.Command(testenv.Tool(t, "pdftotext"), "-raw", name, "-").Output()
 	if err != nil {
 		t.Fatal(err)
 	}
