@@ -1,6 +1,8 @@
 package layout
 
 import (
+	"math"
+
 	"github.com/duetto-press/duetto/content"
 	"github.com/duetto-press/duetto/layout/linebreak"
 )
@@ -209,6 +211,7 @@ func (e *engine) setRow(b *content.Block, paras [2]*paragraph, st *content.Style
 			return err
 		}
 	}
+	loose := e.balance(paras, sl, &lines)
 	// Widows: a side whose last page holds one line takes one more there.
 	for side := range paras {
 		n := len(lines[side])
@@ -225,8 +228,8 @@ func (e *engine) setRow(b *content.Block, paras [2]*paragraph, st *content.Style
 		}
 		alt := e.newSlotter(side, sl[side].page0(), sl[side].top0(), st, hang)
 		alt.breakBefore = first - 1
-		altLines := e.breakLines(paras[side], alt.width)
-		if len(altLines) > 0 && alt.err == nil {
+		altLines, ok := e.breakLoose(paras[side], alt.width, loose[side])
+		if len(altLines) > 0 && alt.err == nil && ok {
 			sl[side], lines[side] = alt, altLines
 		}
 	}
@@ -258,6 +261,67 @@ func (e *engine) setRow(b *content.Block, paras [2]*paragraph, st *content.Style
 	}
 	e.y = endY + st.SpaceAfter
 	return nil
+}
+
+// balance chooses the line breaks of a pair's two paragraphs together:
+// where one side ends lines before the other, it tries one line more on the
+// shorter side and one line fewer on the longer (TeX's looseness, each
+// still within the tolerance) and keeps the combination that leaves the
+// smallest white gap under the shorter side; among equal gaps the fewest
+// changes. It returns the looseness chosen for each side.
+func (e *engine) balance(paras [2]*paragraph, sl [2]*slotter, lines *[2][]linebreak.Line) [2]int {
+	var chosen [2]int
+	if len(lines[0]) == 0 || len(lines[1]) == 0 {
+		return chosen
+	}
+	end := func(side, n int) (int, float64) {
+		s := sl[side].at(n - 1)
+		return s.page, s.top + sl[side].leading
+	}
+	gap := func(a, b [2]int) float64 { // white under the shorter side, in points; a page apart counts a page
+		pa, ya := a[0], float64(a[1])/100
+		pb, yb := b[0], float64(b[1])/100
+		if pa != pb {
+			return 1e6
+		}
+		return math.Abs(ya - yb)
+	}
+	pos := func(side, n int) [2]int {
+		p, y := end(side, n)
+		return [2]int{p, int(y * 100)}
+	}
+	best := gap(pos(0, len(lines[0])), pos(1, len(lines[1])))
+	if best < 0.5 {
+		return chosen
+	}
+	short := 0
+	if pa, pb := pos(0, len(lines[0])), pos(1, len(lines[1])); pa[0] > pb[0] || pa[0] == pb[0] && pa[1] > pb[1] {
+		short = 1
+	}
+	long := 1 - short
+	options := [2][][]linebreak.Line{{lines[0]}, {lines[1]}}
+	loose := [2][]int{{0}, {0}}
+	if l, ok := e.breakLoose(paras[short], sl[short].width, 1); ok && len(l) == len(lines[short])+1 {
+		options[short] = append(options[short], l)
+		loose[short] = append(loose[short], 1)
+	}
+	if l, ok := e.breakLoose(paras[long], sl[long].width, -1); ok && len(l) == len(lines[long])-1 {
+		options[long] = append(options[long], l)
+		loose[long] = append(loose[long], -1)
+	}
+	bestChanges := 0
+	for i, a := range options[0] {
+		for j, b := range options[1] {
+			g := gap(pos(0, len(a)), pos(1, len(b)))
+			changes := i + j
+			if g < best-0.5 || (math.Abs(g-best) < 0.5 && changes < bestChanges) {
+				best, bestChanges = g, changes
+				lines[0], lines[1] = a, b
+				chosen = [2]int{loose[0][i], loose[1][j]}
+			}
+		}
+	}
+	return chosen
 }
 
 // page0 and top0 are where the slotter started.

@@ -364,16 +364,26 @@ func (e *engine) finish() {
 // breakLines breaks p for widths: Knuth–Plass for justified text, first
 // fit for ragged text.
 func (e *engine) breakLines(p *paragraph, widths linebreak.Widths) []linebreak.Line {
+	lines, _ := e.breakLoose(p, widths, 0)
+	return lines
+}
+
+// breakLoose breaks p asking for looseness more (or fewer) lines than the
+// optimum (TeX's \looseness). ok is false when the lines could only be
+// found by the forced final pass (some overfull) or when the looseness
+// asked for could not be met; ragged text has only looseness 0.
+func (e *engine) breakLoose(p *paragraph, widths linebreak.Widths, looseness int) (lines []linebreak.Line, ok bool) {
 	if p.style.Align != content.Justify {
-		return breakRagged(p.nodes, widths)
+		return breakRagged(p.nodes, widths), looseness == 0
 	}
 	params := linebreak.DefaultParams()
 	params.EmergencyStretch = 2 * p.style.Size
+	params.Looseness = looseness
 	res, err := linebreak.Break(p.nodes, widths, params)
 	if err != nil || len(res.Lines) == 0 {
-		return breakRagged(p.nodes, widths)
+		return breakRagged(p.nodes, widths), false
 	}
-	return res.Lines
+	return res.Lines, res.Pass < 4
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
