@@ -284,3 +284,24 @@ func TestBrochureEveryWordOnceInOrder(t *testing.T) {
 		}
 	}
 }
+
+func TestBrochureNoHyphenAtTheFootOfAColumn(t *testing.T) {
+	_, doc := brochure(t)
+	for _, p := range doc.Pages {
+		last := map[string]*layout.TextRun{} // per language: the lowest body run
+		for _, it := range p.Items {
+			r, ok := it.(*layout.TextRun)
+			if !ok || r.Role != layout.RoleBody {
+				continue
+			}
+			if l := last[r.Lang]; l == nil || r.Y > l.Y+0.01 || (abs(r.Y-l.Y) < 0.01 && r.X > l.X) {
+				last[r.Lang] = r
+			}
+		}
+		for lang, r := range last {
+			if r.Hyphen {
+				t.Errorf("page %d (%s): the column ends with a hyphen: %q", p.Index, lang, r.Text)
+			}
+		}
+	}
+}

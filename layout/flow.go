@@ -233,6 +233,30 @@ func (e *engine) setRow(b *content.Block, paras [2]*paragraph, st *content.Style
 			sl[side], lines[side] = alt, altLines
 		}
 	}
+	// No hyphen on the last line of a page: forbid that break and break
+	// the side again (a few times at most, keeping the first good result).
+	for side, p := range paras {
+		for try := 0; try < 3; try++ {
+			at := -1
+			for i := 0; i+1 < len(lines[side]); i++ {
+				if lines[side][i].Hyphenated && sl[side].at(i).page != sl[side].at(i+1).page {
+					at = lines[side][i].End
+					break
+				}
+			}
+			if at < 0 {
+				break
+			}
+			saved := p.nodes[at].Penalty
+			p.nodes[at].Penalty = linebreak.Infinity
+			again, ok := e.breakLoose(p, sl[side].width, loose[side])
+			if !ok {
+				p.nodes[at].Penalty = saved
+				break
+			}
+			lines[side] = again
+		}
+	}
 	// Place both sides.
 	endPage, endY := e.cur, e.y
 	for side, p := range paras {
