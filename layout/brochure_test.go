@@ -305,3 +305,45 @@ func TestBrochureNoHyphenAtTheFootOfAColumn(t *testing.T) {
 		}
 	}
 }
+
+func TestBrochureReport(t *testing.T) {
+	pub, doc := brochure(t)
+	rep := doc.Report
+	pairs := 0
+	for _, s := range pub.Sections {
+		for _, b := range s.Blocks {
+			if b.Kind == content.KindPair {
+				pairs++
+			}
+		}
+	}
+	// Every paragraph pair, and every item row of lists and quotes, reports.
+	if len(rep.Pairs) < pairs {
+		t.Errorf("%d pairs reported, the brochure has %d paragraph pairs", len(rep.Pairs), pairs)
+	}
+	if len(rep.Lines) < 300 {
+		t.Errorf("only %d justified lines reported", len(rep.Lines))
+	}
+	run, prev := 0, ""
+	for _, l := range rep.Lines {
+		if l.Overfull {
+			t.Errorf("page %d block %s (%s): overfull line", l.Page, l.Block, l.Lang)
+		}
+		if l.Ratio < -1 {
+			t.Errorf("page %d block %s: shrunk beyond its glue (%v)", l.Page, l.Block, l.Ratio)
+		}
+		key := l.Block + l.Lang
+		switch {
+		case l.Hyphen && key == prev:
+			run++
+		case l.Hyphen:
+			run = 1
+		default:
+			run = 0
+		}
+		prev = key
+		if run > 2 {
+			t.Errorf("page %d block %s (%s): %d hyphenated lines in a row", l.Page, l.Block, l.Lang, run)
+		}
+	}
+}

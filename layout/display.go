@@ -16,6 +16,8 @@ type Document struct {
 	Bleed float64 // bleed on every side of the trim box
 	Fonts []Font  // every font used by a TextRun, in first-use order
 	Pages []Page
+	// Report holds the typographic figures of the layout; it is not drawn.
+	Report Report
 }
 
 // Meta is the document information written into the PDF.

@@ -207,6 +207,7 @@ func (e *engine) setRow(b *content.Block, paras [2]*paragraph, st *content.Style
 		if !move || attempt >= 2 || y0 <= e.current().top+0.01 {
 			break
 		}
+		e.report.OrphansAvoided++
 		if err := e.nextPage(); err != nil {
 			return err
 		}
@@ -231,6 +232,7 @@ func (e *engine) setRow(b *content.Block, paras [2]*paragraph, st *content.Style
 		altLines, ok := e.breakLoose(paras[side], alt.width, loose[side])
 		if len(altLines) > 0 && alt.err == nil && ok {
 			sl[side], lines[side] = alt, altLines
+			e.report.WidowsAvoided++
 		}
 	}
 	// No hyphen on the last line of a page: forbid that break and break
@@ -259,9 +261,15 @@ func (e *engine) setRow(b *content.Block, paras [2]*paragraph, st *content.Style
 	}
 	// Place both sides.
 	endPage, endY := e.cur, e.y
+	var ends [2]slot
 	for side, p := range paras {
 		for i, ln := range lines[side] {
 			s := sl[side].at(i)
+			ends[side] = s
+			if st.Align == content.Justify && role == RoleBody {
+				e.report.Lines = append(e.report.Lines, LineReport{Page: s.page + 1, Block: b.ID, Lang: p.lang, Ratio: ln.Ratio,
+					Badness: ln.Badness, Hyphen: ln.Hyphenated, Last: i == len(lines[side])-1, Overfull: ln.Overfull})
+			}
 			runs := setLine(p, ln, s.x, s.baseline, s.width, st.Align, i == len(lines[side])-1, role, b.ID)
 			ps := e.pages[s.page]
 			for _, r := range runs {
@@ -279,6 +287,19 @@ func (e *engine) setRow(b *content.Block, paras [2]*paragraph, st *content.Style
 				endPage, endY = s.page, s.top+st.Leading
 			}
 		}
+	}
+	if role == RoleBody && len(lines[0]) > 0 && len(lines[1]) > 0 {
+		pr := PairReport{Page: endPage + 1, Block: b.ID, Lines: [2]int{len(lines[0]), len(lines[1])}}
+		a, c := ends[0], ends[1]
+		switch {
+		case a.page == c.page:
+			pr.Gap = math.Abs(a.top - c.top)
+		case a.page < c.page:
+			pr.Gap = e.pages[a.page].bottom() - (a.top + st.Leading)
+		default:
+			pr.Gap = e.pages[c.page].bottom() - (c.top + st.Leading)
+		}
+		e.report.Pairs = append(e.report.Pairs, pr)
 	}
 	for e.cur < endPage {
 		e.cur++

@@ -52,6 +52,7 @@ func Layout(pub *content.Publication, res *Resources) (*Document, error) {
 		e.doc.Pages = append(e.doc.Pages, *ps.page)
 	}
 	e.doc.Fonts = e.fontList()
+	e.doc.Report = e.report
 	return e.doc, nil
 }
 
@@ -79,8 +80,9 @@ type engine struct {
 	used     map[string]bool             // font keys used
 	lastBlk  *content.Block              // last block placed, for messages
 
-	miss missingGlyphs
-	errs []error
+	miss   missingGlyphs
+	errs   []error
+	report Report
 }
 
 // pageState is a page being filled.

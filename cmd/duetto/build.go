@@ -18,6 +18,7 @@ import (
 
 func newBuildCmd(stdout io.Writer) *cobra.Command {
 	var out string
+	var verbose bool
 	cmd := &cobra.Command{
 		Use:   "build [FILE.toml|DIR]",
 		Short: "Build a publication's PDF",
@@ -62,10 +63,14 @@ earlier PDF.`,
 				return err
 			}
 			fmt.Fprintf(stdout, "%s: %d pages\n", out, len(doc.Pages))
+			if verbose {
+				printReport(stdout, doc)
+			}
 			return nil
 		},
 	}
 	cmd.Flags().StringVarP(&out, "output", "o", "", "output PDF (default: the publication's `output`)")
+	cmd.Flags().BoolVarP(&verbose, "verbose", "v", false, "print the typographic report: worst line, hyphen ladders and pair gaps per page")
 	return cmd
 }
 

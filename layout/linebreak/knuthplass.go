@@ -464,7 +464,11 @@ func (b *breaker) lines(last *active) []Line {
 		case natural == lw:
 			ratio = 0
 		}
-		lines[k] = Line{Start: start, End: a.pos, Width: lw, Natural: natural, Ratio: ratio, Badness: a.bad,
+		bad := a.bad
+		if ratio != a.ratio { // set with emergency stretch: report the real badness
+			bad = badness(ratio)
+		}
+		lines[k] = Line{Start: start, End: a.pos, Width: lw, Natural: natural, Ratio: ratio, Badness: bad,
 			Fitness: a.fitness, Hyphenated: hyph, Overfull: a.overfull || natural-shrink > lw+1e-6}
 	}
 	return lines
