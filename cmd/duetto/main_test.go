@@ -2,10 +2,12 @@ package main
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -164,5 +166,48 @@ func TestBuildErrorsExitNonZeroAndKeepThePreviousPDF(t *testing.T) {
 	}
 	if code := run([]string{"build", "a", "b"}, &stdout, &stderr); code != exitUsage {
 		t.Errorf("two arguments: exit code = %d, want %d", code, exitUsage)
+	}
+}
+
+// TestMain lets the test binary act as duetto itself when asked, so that
+// tests can run builds in separate processes.
+func TestMain(m *testing.M) {
+	if os.Getenv("DUETTO_TEST_AS_CLI") == "1" {
+		os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	}
+	os.Exit(m.Run())
+}
+
+func TestBuildIsByteIdenticalAcrossRunsAndProcesses(t *testing.T) {
+	dir := t.TempDir()
+	var outputs []string
+	for i := 0; i < 5; i++ { // in this process
+		out := filepath.Join(dir, "in-"+strconv.Itoa(i)+".pdf")
+		if code := run([]string{"build", "-o", out}, io.Discard, io.Discard); code != 0 {
+			t.Fatalf("build %d exited %d", i, code)
+		}
+		outputs = append(outputs, out)
+	}
+	for i := 0; i < 3; i++ { // in separate processes
+		out := filepath.Join(dir, "proc-"+strconv.Itoa(i)+".pdf")
+		cmd := exec.Command(os.Args[0], "build", "-o", out)
+		cmd.Env = append(os.Environ(), "DUETTO_TEST_AS_CLI=1")
+		if b, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("process %d: %v\n%s", i, err, b)
+		}
+		outputs = append(outputs, out)
+	}
+	first, err := os.ReadFile(outputs[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, o := range outputs[1:] {
+		b, err := os.ReadFile(o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(first, b) {
+			t.Errorf("%s differs from %s", filepath.Base(o), filepath.Base(outputs[0]))
+		}
 	}
 }

@@ -17,10 +17,12 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"reflect"
 	"regexp"
 	"sort"
 	"strings"
 	"time"
+	"unsafe"
 
 	"codeberg.org/go-pdf/fpdf"
 
@@ -191,10 +193,11 @@ func (wr *writer) image(p layout.Page, im *layout.Image) error {
 	name, ok := wr.imageName[key]
 	if !ok {
 		name = "img" + key
-		wr.f.RegisterImageOptionsReader(name, opts, bytes.NewReader(data))
+		info := wr.f.RegisterImageOptionsReader(name, opts, bytes.NewReader(data))
 		if err := wr.f.Error(); err != nil {
 			return fmt.Errorf("pdf: page %d: figure %s: %s: %w", p.Index, im.Block, im.Path, err)
 		}
+		breakWidthTie(info, len(wr.imageName))
 		wr.imageName[key] = name
 	}
 	b := wr.doc.Bleed
@@ -282,4 +285,23 @@ func canonical(pdf []byte) []byte {
 	out = append(out, pdf[:at]...)
 	out = append(out, fmt.Sprintf("/ID [<%s> <%s>]\n", id, id)...)
 	return append(out, pdf[at:]...)
+}
+
+// breakWidthTie makes fpdf's image order reproducible. fpdf writes its
+// images sorted by pixel width, but gathers them from a map, so images of
+// equal width come out in a random order. Adding n·10⁻⁶ to the width of
+// the nth image registered orders such ties by registration (page order).
+// fpdf writes the width as an integer, so nothing else in the PDF changes.
+// If a later fpdf renames the field, nothing is changed here and the
+// determinism tests fail.
+func breakWidthTie(info *fpdf.ImageInfoType, n int) {
+	if info == nil {
+		return
+	}
+	v := reflect.ValueOf(info).Elem().FieldByName("w")
+	if !v.IsValid() || v.Kind() != reflect.Float64 {
+		return
+	}
+	w := (*float64)(unsafe.Pointer(v.UnsafeAddr()))
+	*w += float64(n) * 1e-6
 }

@@ -18,12 +18,12 @@ import (
 	"github.com/duetto-press/duetto/layout"
 )
 
-func testJPEG(t *testing.T) []byte {
+func testJPEG(t *testing.T, tone uint8) []byte {
 	t.Helper()
 	img := image.NewRGBA(image.Rect(0, 0, 60, 40))
 	for y := 0; y < 40; y++ {
 		for x := 0; x < 60; x++ {
-			img.Set(x, y, color.RGBA{uint8(x * 4), uint8(y * 6), 120, 255})
+			img.Set(x, y, color.RGBA{uint8(x * 4), uint8(y * 6), tone, 255})
 		}
 	}
 	var buf bytes.Buffer
@@ -36,7 +36,13 @@ func testJPEG(t *testing.T) []byte {
 // sampleDoc is a two-page document with kerned and accented text, a fill,
 // a rule and an image placed twice.
 func sampleDoc(t *testing.T) *layout.Document {
-	jpg := testJPEG(t)
+	jpg := testJPEG(t, 120)
+	// Three more images of the same pixel width: fpdf orders images by
+	// width over a map, so equal widths test the writer's tie-break.
+	others := []layout.Item{}
+	for i := 0; i < 3; i++ {
+		others = append(others, &layout.Image{Data: testJPEG(t, uint8(10+40*i)), Frame: layout.Rect{X: 200, Y: 20 + 40*float64(i), W: 60, H: 40}, Clip: layout.Rect{X: 200, Y: 20 + 40*float64(i), W: 60, H: 40}, Block: "row"})
+	}
 	run := func(x, y float64, text string, kern []float64) *layout.TextRun {
 		return &layout.TextRun{X: x, Y: y, Font: "sans-regular", Size: 12, Color: layout.Black, Text: text, Kern: kern, Width: 50, Ascent: 10, Descent: 3}
 	}
@@ -58,6 +64,7 @@ func sampleDoc(t *testing.T) *layout.Document {
 				&layout.Image{Data: jpg, Frame: layout.Rect{X: 20, Y: 20, W: 150, H: 100}, Clip: layout.Rect{X: 20, Y: 20, W: 150, H: 100}, Block: "fig2"},
 				run(20, 150, "Seconda", nil),
 			}},
+			{Index: 3, Items: others},
 		},
 	}
 }
@@ -100,7 +107,7 @@ func TestWriteIsValidWithBoxesFontsAndText(t *testing.T) {
 	if out, err := exec.Command(testenv.Tool(t, "qpdf"), "--check", name).CombinedOutput(); err != nil {
 		t.Fatalf("qpdf --check: %v\n%s", err, out)
 	}
-	box, err := exec.Command(testenv.Tool(t, "pdfinfo"), "-box", "-f", "1", "-l", "2", name).Output()
+	box, err := exec.Command(testenv.Tool(t, "pdfinfo"), "-box", "-f", "1", "-l", "3", name).Output()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -146,8 +153,8 @@ func TestWriteUsesCMYKAndEmbedsAnImageOnce(t *testing.T) {
 	if regexp.MustCompile(`\d rg\b`).MatchString(pdf) {
 		t.Error("an RGB fill operator is in the content")
 	}
-	if n := strings.Count(pdf, "/Subtype /Image"); n != 1 {
-		t.Errorf("%d image objects, want 1 (the same JPEG placed twice)", n)
+	if n := strings.Count(pdf, "/Subtype /Image"); n != 4 {
+		t.Errorf("%d image objects, want 4 (the first JPEG is placed twice but embedded once)", n)
 	}
 }
 
