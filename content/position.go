@@ -97,11 +97,21 @@ func (s *keyScanner) scan() {
 		if s.i >= len(s.src) {
 			return
 		}
+		start := s.i
 		if s.peek() == '[' {
 			s.header()
-			continue
+		} else {
+			s.keyValue(s.table)
 		}
-		s.keyValue(s.table)
+		s.progress(start)
+	}
+}
+
+// progress makes sure every step of a loop consumes input: on text it does
+// not understand the scanner skips a byte rather than stall.
+func (s *keyScanner) progress(start int) {
+	if s.i == start {
+		s.advance()
 	}
 }
 
@@ -204,7 +214,9 @@ func (s *keyScanner) value(path string) {
 				s.advance()
 				continue
 			}
+			start := s.i
 			s.keyValue(path)
+			s.progress(start)
 		}
 	case '[':
 		s.advance()
@@ -221,7 +233,9 @@ func (s *keyScanner) value(path string) {
 			}
 			el := join(path, strconv.Itoa(n))
 			s.idx[el] = s.pos()
+			start := s.i
 			s.value(el)
+			s.progress(start)
 			n++
 		}
 	default: // number, boolean, date: up to a delimiter
