@@ -242,6 +242,7 @@ func (d *decoder) page(root *table, pub *Publication) {
 	p := &pub.Page
 	*p = PageSetup{Width: 595.276, Height: 841.89, Bleed: 3 * 72 / 25.4, Top: 56.69, Bottom: 56.69, Inner: 56.69, Outer: 42.52, Gutter: 22.68}
 	p.Folio = Folio{Style: "folio", Position: "outer", Baseline: 28.35}
+	p.Marks = true
 	t := root.sub("page")
 	if t == nil {
 		return
@@ -270,6 +271,10 @@ func (d *decoder) page(root *table, pub *Publication) {
 	}
 	if v, ok := t.length("gutter"); ok {
 		p.Gutter = v
+	}
+	p.Marks = true
+	if v, ok := t.boolean("marks"); ok {
+		p.Marks = v
 	}
 	if m := t.sub("margins"); m != nil {
 		for _, f := range []struct {

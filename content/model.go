@@ -49,6 +49,8 @@ type PageSetup struct {
 	Inner, Outer  float64
 	Gutter        float64
 	Folio         Folio
+	// Marks asks for crop marks outside the bleed (print editions).
+	Marks bool
 }
 
 // Folio says how page numbers are set.

@@ -14,7 +14,10 @@ type Document struct {
 	Meta  Meta
 	Trim  Size    // the finished page
 	Bleed float64 // bleed on every side of the trim box
-	Fonts []Font  // every font used by a TextRun, in first-use order
+	// Marks asks the writer for crop marks outside the bleed; the page
+	// then grows by MarkArea on every side.
+	Marks bool
+	Fonts []Font // every font used by a TextRun, in first-use order
 	Pages []Page
 	// Report holds the typographic figures of the layout; it is not drawn.
 	Report Report
@@ -32,6 +35,9 @@ type Meta struct {
 	// reproducible.
 	Date int64
 }
+
+// MarkArea is the room for crop marks outside the bleed, on every side.
+const MarkArea = 8 * 72 / 25.4
 
 // Size is a width and a height in points.
 type Size struct{ W, H float64 }

@@ -21,6 +21,7 @@ func Layout(pub *content.Publication, res *Resources) (*Document, error) {
 	e.doc = &Document{
 		Trim:  Size{W: pub.Page.Width, H: pub.Page.Height},
 		Bleed: pub.Page.Bleed,
+		Marks: pub.Page.Marks,
 		Meta: Meta{
 			Title:    pub.Meta.Title.It + " / " + pub.Meta.Title.En,
 			Author:   pub.Meta.Author,

@@ -64,12 +64,17 @@ type writer struct {
 	imageName map[string]string // content hash → registered name
 	fill      string            // current fill colour operator on the page
 	stroke    string
+	origin    float64 // offset of the trim box from the media box's corner
 }
 
 func (wr *writer) render(out io.Writer, opt Options) error {
 	doc := wr.doc
-	b := doc.Bleed
-	mediaW, mediaH := doc.Trim.W+2*b, doc.Trim.H+2*b
+	wr.origin = doc.Bleed
+	if doc.Marks {
+		wr.origin += layout.MarkArea
+	}
+	o := wr.origin
+	mediaW, mediaH := doc.Trim.W+2*o, doc.Trim.H+2*o
 	f := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdf.SizeType{Wd: mediaW, Ht: mediaH}})
 	wr.f = f
 	f.SetCompression(!opt.Uncompressed)
@@ -109,9 +114,12 @@ func (wr *writer) render(out io.Writer, opt Options) error {
 	}
 	for _, p := range doc.Pages {
 		f.AddPage()
-		f.SetPageBox("trim", b, b, doc.Trim.W, doc.Trim.H)
-		f.SetPageBox("bleed", 0, 0, mediaW, mediaH)
+		f.SetPageBox("trim", o, o, doc.Trim.W, doc.Trim.H)
+		f.SetPageBox("bleed", o-doc.Bleed, o-doc.Bleed, doc.Trim.W+2*doc.Bleed, doc.Trim.H+2*doc.Bleed)
 		wr.fill, wr.stroke = "", ""
+		if doc.Marks {
+			wr.cropMarks()
+		}
 		for _, it := range p.Items {
 			if err := wr.item(p, it); err != nil {
 				return err
@@ -156,7 +164,7 @@ func (wr *writer) setStroke(c layout.Color) {
 }
 
 func (wr *writer) item(p layout.Page, it layout.Item) error {
-	b := wr.doc.Bleed
+	b := wr.origin
 	f := wr.f
 	switch v := it.(type) {
 	case *layout.Fill:
@@ -200,7 +208,7 @@ func (wr *writer) image(p layout.Page, im *layout.Image) error {
 		breakWidthTie(info, len(wr.imageName))
 		wr.imageName[key] = name
 	}
-	b := wr.doc.Bleed
+	b := wr.origin
 	clip := im.Clip
 	clipped := clip != im.Frame
 	if clipped {
@@ -226,7 +234,7 @@ func (wr *writer) text(p layout.Page, t *layout.TextRun) error {
 		return nil
 	}
 	f := wr.f
-	b := wr.doc.Bleed
+	b := wr.origin
 	wr.setFill(t.Color)
 	f.SetFont(wr.fontName[t.Font], "", t.Size)
 	if t.Rotate != 0 {
@@ -254,6 +262,37 @@ func (wr *writer) text(p layout.Page, t *layout.TextRun) error {
 	}
 	f.Text(startX+b, t.Y+b, string(runes[start:]))
 	return nil
+}
+
+// Crop marks: hairlines of 0.25 pt in registration colour (100 % of every
+// ink, so they print on every plate), 5 mm long, starting 1 mm outside
+// the bleed so that they never reach into it.
+const (
+	markWidth  = 0.25
+	markLength = 5 * 72 / 25.4
+	markGap    = 1 * 72 / 25.4
+)
+
+var registration = layout.Color{C: 1, M: 1, Y: 1, K: 1}
+
+// cropMarks draws the eight crop marks of a page, on the extensions of
+// the trim box's edges, outside the bleed.
+func (wr *writer) cropMarks() {
+	d := wr.doc
+	o := wr.origin
+	x0, y0, x1, y1 := o, o, o+d.Trim.W, o+d.Trim.H
+	start := d.Bleed + markGap
+	end := start + markLength
+	wr.setStroke(registration)
+	wr.f.SetLineWidth(markWidth)
+	for _, x := range []float64{x0, x1} {
+		wr.f.Line(x, y0-start, x, y0-end)
+		wr.f.Line(x, y1+start, x, y1+end)
+	}
+	for _, y := range []float64{y0, y1} {
+		wr.f.Line(x0-start, y, x0-end, y)
+		wr.f.Line(x1+start, y, x1+end, y)
+	}
 }
 
 var subsetName = regexp.MustCompile(`/utf8([a-z])([a-z])\+`)

@@ -180,3 +180,34 @@ func TestWriteErrors(t *testing.T) {
 		})
 	}
 }
+
+func TestCropMarksOutsideTheBleed(t *testing.T) {
+	doc := sampleDoc(t)
+	doc.Marks = true
+	var buf bytes.Buffer
+	if err := Write(&buf, doc, Options{Uncompressed: true}); err != nil {
+		t.Fatal(err)
+	}
+	pdf := buf.String()
+	if !strings.Contains(pdf, "1 1 1 1 K") || !strings.Contains(pdf, "0.25 w") {
+		t.Error("crop marks are not 0.25 pt in registration colour")
+	}
+	name := filepath.Join(t.TempDir(), "marks.pdf")
+	if err := os.WriteFile(name, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	box, err := exec.Command(testenv.Tool(t, "pdfinfo"), "-box", name).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Mark area 8 mm = 22.68 pt on each side, bleed 8.5 pt.
+	for _, want := range []string{
+		`MediaBox:\s+0.00\s+0.00\s+362.35\s+462.35`,
+		`BleedBox:\s+22.68\s+22.68\s+339.68\s+439.68`,
+		`TrimBox:\s+31.18\s+31.18\s+331.18\s+431.18`,
+	} {
+		if !regexp.MustCompile(want).Match(box) {
+			t.Errorf("pdfinfo -box lacks %s:\n%s", want, box)
+		}
+	}
+}
