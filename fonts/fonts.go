@@ -107,13 +107,12 @@ func Parse(name string, ttf []byte) (*Face, error) {
 	ppem := fixed.Int26_6(f.UnitsPerEm()) << 6
 	// The PDF /W array rounds each advance to whole thousandths of an em.
 	toThousandths := func(v fixed.Int26_6) float64 { return math.Round(float64(v) / 64 * 1000 / upem) }
-	var glyphs []sfnt.GlyphIndex
-	var runes []rune
 	face.dense = make([]float64, denseLimit)
 	for i := range face.dense {
 		face.dense[i] = -1
 	}
-	for r := rune(0x20); r < 0x30000; r++ {
+	runesOf := map[sfnt.GlyphIndex][]rune{} // for kerning by glyph
+	for r := rune(0x20); r < 0x10000; r++ {
 		if r >= 0xd800 && r < 0xe000 {
 			continue
 		}
@@ -131,18 +130,13 @@ func Parse(name string, ttf []byte) (*Face, error) {
 		} else {
 			face.advances[r] = a
 		}
-		if r < 0x250 || (r >= 0x2000 && r < 0x2070) { // kerning for Latin and punctuation
-			glyphs = append(glyphs, g)
-			runes = append(runes, r)
-		}
+		runesOf[g] = append(runesOf[g], r)
 	}
-	for i, gl := range glyphs {
-		for j, gr := range glyphs {
-			k, err := f.Kern(&buf, gl, gr, ppem, font.HintingNone)
-			if err != nil || k == 0 {
-				continue
+	for _, k := range kernPairs(ttf) {
+		for _, l := range runesOf[sfnt.GlyphIndex(k.left)] {
+			for _, r := range runesOf[sfnt.GlyphIndex(k.right)] {
+				face.kerns[[2]rune{l, r}] = float64(k.value) * 1000 / upem
 			}
-			face.kerns[[2]rune{runes[i], runes[j]}] = float64(k) / 64 * 1000 / upem
 		}
 	}
 	m, err := f.Metrics(&buf, ppem, font.HintingNone)
