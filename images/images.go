@@ -61,8 +61,12 @@ func Inspect(name string, data []byte) (Info, error) {
 			info.Width, info.Height = info.Height, info.Width
 		}
 	}
-	if format == "jpeg" && len(data) > 2 && !bytes.Contains(data[len(data)-min(len(data), 64):], []byte{0xff, 0xd9}) {
+	tail := data[len(data)-min(len(data), 64):]
+	if format == "jpeg" && !bytes.Contains(tail, []byte{0xff, 0xd9}) {
 		return Info{}, fmt.Errorf("%s: %w: truncated JPEG (no end-of-image marker)", name, ErrImage)
+	}
+	if format == "png" && !bytes.Contains(tail, []byte("IEND")) {
+		return Info{}, fmt.Errorf("%s: %w: corrupt or truncated PNG (no IEND chunk)", name, ErrImage)
 	}
 	return info, nil
 }

@@ -78,6 +78,7 @@ func TestInspectRefusesBadFiles(t *testing.T) {
 		{"text.jpg", []byte("hello, not an image")},
 		{"truncated.jpg", jpg[:len(jpg)/2]},
 		{"header-only.png", encodePNG(t, image.NewRGBA(image.Rect(0, 0, 3, 3)))[:20]},
+		{"truncated-body.png", encodePNG(t, image.NewGray(image.Rect(0, 0, 400, 300)))[:60]}, // header reads fine
 	}
 	for _, tt := range tests {
 		if _, err := Inspect(tt.name, tt.data); !errors.Is(err, ErrImage) {

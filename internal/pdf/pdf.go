@@ -184,7 +184,12 @@ func (wr *writer) item(p layout.Page, it layout.Item) error {
 	return nil
 }
 
-func (wr *writer) image(p layout.Page, im *layout.Image) error {
+func (wr *writer) image(p layout.Page, im *layout.Image) (err error) {
+	defer func() { // fpdf panics on some broken image data
+		if r := recover(); r != nil {
+			err = fmt.Errorf("pdf: page %d: figure %s: %s: cannot embed the image: %v", p.Index, im.Block, im.Path, r)
+		}
+	}()
 	data := im.Data
 	if data == nil {
 		var err error
