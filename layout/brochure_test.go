@@ -204,10 +204,14 @@ func wordsOf(doc *layout.Document, block, lang string, roles ...layout.Role) []s
 			}
 		}
 	}
+	column := func(r *layout.TextRun) bool { return r.X > doc.Trim.W/2 }
 	sort.SliceStable(runs, func(i, j int) bool {
 		a, b := runs[i], runs[j]
 		if a.page != b.page {
 			return a.page < b.page
+		}
+		if column(a.r) != column(b.r) { // a single-language edition reads the left column first
+			return !column(a.r)
 		}
 		if abs(a.r.Y-b.r.Y) > 0.01 {
 			return a.r.Y < b.r.Y

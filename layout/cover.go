@@ -69,7 +69,13 @@ func (e *engine) cover() {
 		if c.Title.Shared && i == 1 {
 			break
 		}
-		if i == 1 {
+		if e.single != "" {
+			if lang != e.single {
+				continue
+			}
+			st = e.pub.Styles[c.TitleStyle[0]] // the edition's one title takes the main title style
+		}
+		if i == 1 && e.single == "" {
 			y += st.Leading * 0.5
 		}
 		for _, line := range strings.Split(text, "\n") {

@@ -44,6 +44,10 @@ func (e *engine) captionTexts(f *content.Figure) []captionText {
 			out = append(out, captionText{part.p.It, part.style, e.pub.Languages[0], part.role})
 			continue
 		}
+		if e.single != "" {
+			out = append(out, captionText{part.p.In(e.single), part.style, e.single, part.role})
+			continue
+		}
 		for _, lang := range e.pub.Languages {
 			out = append(out, captionText{part.p.In(lang), part.style, lang, part.role})
 		}
@@ -141,15 +145,20 @@ func (e *engine) figure(b *content.Block) error {
 	switch f.Placement {
 	case content.PlaceColumn:
 		side := e.side(f.Column)
+		if e.single != "" {
+			side = e.col
+		}
 		col := ps.cols[side]
 		fb := e.measure(b, f.Width.Resolve(col.W))
 		if fb.h > ps.area.H {
 			return e.errorAt(b, e.cur+1, "the figure (%.0f pt with its caption) is taller than the text area (%.0f pt)", fb.h, ps.area.H)
 		}
-		if e.y+fb.h > ps.bottom() {
+		// Under any figure already standing in that column at this height.
+		y := columnBottom(ps, side, e.y)
+		if y+fb.h > ps.bottom() {
 			return e.deferFigure(fb)
 		}
-		e.placeInColumn(ps, fb, side, e.y)
+		e.placeInColumn(ps, fb, side, y)
 	default: // span
 		fb := e.measure(b, f.Width.Resolve(ps.area.W))
 		return e.placeAcross(fb)
@@ -190,11 +199,19 @@ func (e *engine) placeAcross(fb *figBox) error {
 		return e.errorAt(fb.blocks[0], e.cur+1, "the figure (%.0f pt with its caption) is taller than the text area (%.0f pt)", fb.h, ps.area.H)
 	}
 	y := ps.obstacleBottom(e.y)
-	if y+fb.h > ps.bottom() {
+	if y+fb.h > ps.bottom() || e.single != "" && e.col == 1 {
+		// In a single-language edition's right column the left column is
+		// already set down the page: the figure waits for the next page.
 		return e.deferFigure(fb)
 	}
 	fb.draw(ps, ps.area.X+(ps.area.W-fb.w)/2, y)
 	ps.hasText = true
+	// Both columns go around the figure (the right column of a
+	// single-language edition is set after it).
+	band := Rect{X: ps.area.X, Y: y, W: ps.area.W, H: fb.h + e.spaceAfterFigure()}
+	for side := range ps.obstacles {
+		ps.obstacles[side] = append(ps.obstacles[side], band)
+	}
 	e.y = y + fb.h + e.spaceAfterFigure()
 	return nil
 }
@@ -207,23 +224,52 @@ func (e *engine) deferFigure(fb *figBox) error {
 		return err
 	}
 	if ps := e.pages[next]; !ps.hasText {
-		e.placeTop(ps, fb)
-		return nil
+		if _, y := e.topPlace(ps, fb); y+fb.h <= ps.bottom() {
+			e.placeTop(ps, fb)
+			return nil
+		}
 	}
 	e.pending = append(e.pending, fb.blocks[0])
 	return nil
 }
 
+// topPlace is where a figure goes on a page that holds no text yet: for a
+// photo in a column, under whatever figures already stand at the top of
+// that column (in a single-language edition, of the column whose figures
+// end higher); for a figure across the text area, under all of them.
+func (e *engine) topPlace(ps *pageState, fb *figBox) (side int, y float64) {
+	f := fb.blocks[0].Figure
+	if f.Placement != content.PlaceColumn {
+		return -1, ps.obstacleBottom(ps.top)
+	}
+	side = e.side(f.Column)
+	if e.single != "" {
+		side = 0
+		if columnBottom(ps, 1, ps.top) < columnBottom(ps, 0, ps.top) {
+			side = 1
+		}
+	}
+	return side, columnBottom(ps, side, ps.top)
+}
+
+// columnBottom is the lowest edge of the obstacles in one column (or y).
+func columnBottom(ps *pageState, side int, y float64) float64 {
+	for _, o := range ps.obstacles[side] {
+		y = max(y, o.Y+o.H)
+	}
+	return y
+}
+
 // placeTop puts a figure at the top of page ps, before any text.
 func (e *engine) placeTop(ps *pageState, fb *figBox) {
-	f := fb.blocks[0].Figure
-	if f.Placement == content.PlaceColumn {
-		e.placeInColumn(ps, fb, e.side(f.Column), ps.top)
+	side, y := e.topPlace(ps, fb)
+	if side >= 0 {
+		e.placeInColumn(ps, fb, side, y)
 		ps.hasText = false
 		return
 	}
-	fb.draw(ps, ps.area.X+(ps.area.W-fb.w)/2, ps.top)
-	ps.top += fb.h + e.spaceAfterFigure()
+	fb.draw(ps, ps.area.X+(ps.area.W-fb.w)/2, y)
+	ps.top = y + fb.h + e.spaceAfterFigure()
 }
 
 // placeAtTop places a pending figure on a new page; false if it cannot.
@@ -235,7 +281,7 @@ func (e *engine) placeAtTop(ps *pageState, b *content.Block) bool {
 	} else {
 		fb = e.measure(b, f.Width.Resolve(ps.area.W))
 	}
-	if ps.top+fb.h > ps.bottom() {
+	if _, y := e.topPlace(ps, fb); y+fb.h > ps.bottom() {
 		return false
 	}
 	e.placeTop(ps, fb)

@@ -18,6 +18,7 @@ import (
 // slot is the place of one line.
 type slot struct {
 	page     int // index in engine.pages
+	side     int // column
 	top      float64
 	x, width float64
 	baseline float64
@@ -33,10 +34,13 @@ type slotter struct {
 	indent      float64 // left indent of every line (hanging items)
 	minWidth    float64
 	breakBefore int // line that must start a new page (widow control); -1 none
-	page        int
-	top         float64
-	slots       []slot
-	err         error
+	// flow: when the column is full, go on in the next column of the same
+	// page before the next page (a single-language edition).
+	flow  bool
+	page  int
+	top   float64
+	slots []slot
+	err   error
 }
 
 func (e *engine) newSlotter(side, page int, top float64, st *content.Style, indent float64) *slotter {
@@ -62,10 +66,17 @@ func (s *slotter) next() {
 		ps := s.e.pages[s.page]
 		if guard > 10000 || s.err != nil {
 			col := ps.cols[s.side]
-			s.slots = append(s.slots, slot{page: s.page, top: s.top, x: col.X, width: col.W, baseline: s.top + s.ascent})
+			s.slots = append(s.slots, slot{page: s.page, side: s.side, top: s.top, x: col.X, width: col.W, baseline: s.top + s.ascent})
 			return
 		}
-		if (n == s.breakBefore && n > 0 && s.slots[n-1].page == s.page) || s.top+s.leading > ps.bottom()+0.01 || ps.noText {
+		if (n == s.breakBefore && n > 0 && s.slots[n-1].page == s.page && s.slots[n-1].side == s.side) || s.top+s.leading > ps.bottom()+0.01 || ps.noText {
+			if s.flow && s.side == 0 && !ps.noText {
+				s.side, s.top = 1, ps.top
+				continue
+			}
+			if s.flow {
+				s.side = 0
+			}
 			next, err := s.e.nextTextPage(s.page)
 			if err != nil {
 				s.err = err
@@ -79,7 +90,7 @@ func (s *slotter) next() {
 			s.top += s.leading
 			continue
 		}
-		s.slots = append(s.slots, slot{page: s.page, top: s.top, x: x, width: w, baseline: s.top + s.ascent})
+		s.slots = append(s.slots, slot{page: s.page, side: s.side, top: s.top, x: x, width: w, baseline: s.top + s.ascent})
 		s.top += s.leading
 		return
 	}
@@ -129,6 +140,10 @@ func (ps *pageState) obstacleBottom(y float64) float64 {
 
 // pair sets a text pair as a row.
 func (e *engine) pair(b *content.Block, text content.Pair, st *content.Style, role Role, keepWith int) error {
+	if e.single != "" {
+		p := e.b.build(text.In(e.single), st, e.single, st.Indent, b, text.Pos, &e.miss)
+		return e.setFlow(b, p, st, role, keepWith, 0, "")
+	}
 	var paras [2]*paragraph
 	for side, lang := range e.pub.Languages {
 		paras[side] = e.b.build(text.In(lang), st, lang, st.Indent, b, text.Pos, &e.miss)
@@ -143,6 +158,10 @@ func (e *engine) item(b *content.Block, it content.Item, label string, st *conte
 	hang := 0.0
 	if label != "" {
 		hang = ts.face.Width(label, ts.size) + ts.face.Advance(' ')*ts.size/1000*1.5
+	}
+	if e.single != "" {
+		p := e.b.build(it.Text.In(e.single), st, e.single, 0, b, it.Pos, &e.miss)
+		return e.setFlow(b, p, st, RoleBody, 0, hang, label)
 	}
 	var paras [2]*paragraph
 	for side, lang := range e.pub.Languages {
@@ -391,4 +410,84 @@ func firstErr(errs ...error) error {
 		}
 	}
 	return nil
+}
+
+// setFlow sets one paragraph of a single-language edition: its lines run
+// down the current column, on into the next column and the next page, as
+// ordinary two-column text. A paragraph that would leave one line at the
+// foot of a column starts in the next column instead.
+func (e *engine) setFlow(b *content.Block, p *paragraph, st *content.Style, role Role, keepWith int, hang float64, label string) error {
+	e.lastBlk = b
+	if e.current().hasText && e.y > e.current().top {
+		e.y += st.SpaceBefore
+	}
+	var sl *slotter
+	var lines []linebreak.Line
+	for attempt := 0; ; attempt++ {
+		sl = e.newSlotter(e.col, e.cur, e.y, st, hang)
+		sl.flow = true
+		lines = e.breakLines(p, sl.width)
+		if sl.err != nil {
+			return sl.err
+		}
+		if len(lines) == 0 {
+			return nil
+		}
+		first := sl.at(0)
+		onFirst := 0
+		for i := range lines {
+			if s := sl.at(i); s.page == first.page && s.side == first.side {
+				onFirst++
+			}
+		}
+		move := onFirst == 1 && len(lines) > 1
+		if keepWith > 0 {
+			last := sl.at(len(lines) - 1)
+			if last.top+st.Leading+st.SpaceAfter+float64(keepWith)*st.Leading > e.pages[last.page].bottom() {
+				move = true
+			}
+		}
+		if !move || attempt >= 2 {
+			e.col, e.cur, e.y = first.side, first.page, first.top
+			break
+		}
+		e.report.OrphansAvoided++
+		e.nextColumn()
+	}
+	var last slot
+	for i, ln := range lines {
+		s := sl.at(i)
+		last = s
+		if st.Align == content.Justify && role == RoleBody {
+			e.report.Lines = append(e.report.Lines, LineReport{Page: s.page + 1, Block: b.ID, Lang: p.lang, Ratio: ln.Ratio,
+				Badness: ln.Badness, Hyphen: ln.Hyphenated, Last: i == len(lines)-1, Overfull: ln.Overfull})
+		}
+		ps := e.pages[s.page]
+		for _, r := range setLine(p, ln, s.x, s.baseline, s.width, st.Align, i == len(lines)-1, role, b.ID) {
+			e.add(ps, r)
+		}
+		if i == 0 && label != "" {
+			ts := e.b.resolve(st, "")
+			lr := newRun(ts, s.x-hang, s.baseline, p.lang, role, b.ID)
+			appendText(lr, ts, label)
+			e.add(ps, lr)
+		}
+		ps.hasText = true
+		ps.lastBlock = b
+	}
+	e.cur, e.col, e.y = last.page, last.side, last.top+st.Leading+st.SpaceAfter
+	return nil
+}
+
+// nextColumn moves the cursor of a single-language edition to the top of
+// the next column: the right column of this page, or the next page.
+func (e *engine) nextColumn() {
+	if e.col == 0 && !e.current().noText {
+		e.col, e.y = 1, e.current().top
+		return
+	}
+	e.col = 0
+	if err := e.nextPage(); err != nil {
+		e.errs = append(e.errs, err)
+	}
 }

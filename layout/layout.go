@@ -17,7 +17,21 @@ const MaxPages = 2000
 // column, the right language in the right one, each pair of paragraphs
 // starting level. res must come from LoadResources(pub).
 func Layout(pub *content.Publication, res *Resources) (*Document, error) {
-	e := &engine{pub: pub, res: res, b: newBuilder(pub, res), fixed: map[int][]*content.Block{}, anchored: map[string][]*content.Block{}, used: map[string]bool{}}
+	return LayoutEdition(pub, res, "")
+}
+
+// LayoutEdition sets one edition of pub: lang "" is the bilingual edition
+// (as Layout); "it" or "en" is an edition in that language only, its text
+// flowing through both columns as ordinary two-column text, with captions,
+// headings and the cover title in that language, and its own page count
+// (sections open on a new page rather than on the bilingual edition's
+// page numbers; the count is rounded up to a multiple of 4 when the
+// bilingual edition's is).
+func LayoutEdition(pub *content.Publication, res *Resources, lang string) (*Document, error) {
+	if lang != "" && lang != pub.Languages[0] && lang != pub.Languages[1] {
+		return nil, fmt.Errorf("no %q edition: the publication's languages are %s and %s", lang, pub.Languages[0], pub.Languages[1])
+	}
+	e := &engine{pub: pub, res: res, b: newBuilder(pub, res), fixed: map[int][]*content.Block{}, anchored: map[string][]*content.Block{}, used: map[string]bool{}, single: lang}
 	e.doc = &Document{
 		Trim:  Size{W: pub.Page.Width, H: pub.Page.Height},
 		Bleed: pub.Page.Bleed,
@@ -33,6 +47,11 @@ func Layout(pub *content.Publication, res *Resources) (*Document, error) {
 	}
 	if pub.Meta.Title.Shared {
 		e.doc.Meta.Title = pub.Meta.Title.It
+	}
+	if lang != "" {
+		e.doc.Meta.Title = pub.Meta.Title.In(lang)
+		e.doc.Meta.Subject = pub.Meta.Subject.In(lang)
+		e.doc.Meta.Lang = lang
 	}
 	e.collectFixed()
 	if pub.Cover != nil {
@@ -74,6 +93,10 @@ type engine struct {
 	pages []*pageState
 	cur   int     // index in pages of the page being filled
 	y     float64 // top of the next row on the current page
+	// single is the language of a single-language edition ("" for the
+	// bilingual one); col is then the column being filled.
+	single string
+	col    int
 
 	pending  []*content.Block            // figures waiting for the top of the next page
 	fixed    map[int][]*content.Block    // figures placed on a given page
@@ -116,7 +139,7 @@ func (e *engine) collectFixed() {
 		for _, b := range s.Blocks {
 			if f := b.Figure; f != nil {
 				switch {
-				case f.Placement == content.PlacePage || f.Placement == content.PlacePinned:
+				case (f.Placement == content.PlacePage || f.Placement == content.PlacePinned) && e.single == "":
 					e.fixed[f.Page] = append(e.fixed[f.Page], b)
 				case f.Anchor != "":
 					e.anchored[f.Anchor] = append(e.anchored[f.Anchor], b)
@@ -179,7 +202,7 @@ func (e *engine) nextPage() error {
 		}
 		e.cur++
 		if !ps.noText {
-			e.y = ps.top
+			e.y, e.col = ps.top, 0
 			return nil
 		}
 	}
@@ -203,7 +226,11 @@ func (e *engine) startSection(s *content.Section) error {
 			return nil
 		}
 	}
-	switch s.Start.Kind {
+	kind := s.Start.Kind
+	if e.single != "" && kind == content.StartPage {
+		kind = content.StartNewPage // the bilingual edition's page numbers do not apply
+	}
+	switch kind {
 	case content.StartNewPage:
 		if e.current().hasText {
 			return e.nextPage()
@@ -267,7 +294,7 @@ func (e *engine) section(s *content.Section) error {
 			}
 		}
 		if f := b.Figure; f != nil {
-			if f.Anchor != "" || f.Placement == content.PlacePage || f.Placement == content.PlacePinned {
+			if f.Anchor != "" || (f.Placement == content.PlacePage || f.Placement == content.PlacePinned) && e.single == "" {
 				continue
 			}
 			if f.Placement == content.PlaceRow {
@@ -335,6 +362,9 @@ func (e *engine) finish() {
 		return
 	}
 	want := e.pub.Meta.Pages
+	if e.single != "" {
+		want = 0
+	}
 	last := e.lastPageUsed() + 1
 	for n := range e.fixed {
 		last = max(last, n)
@@ -353,6 +383,9 @@ func (e *engine) finish() {
 	}
 	if want == 0 {
 		want = total + total%2
+		if e.single != "" && e.pub.Meta.Pages%4 == 0 && e.pub.Meta.Pages > 0 {
+			want = (total + 3) / 4 * 4 // a booklet: whole sheets
+		}
 	}
 	for len(e.pages) < want {
 		e.newPage()

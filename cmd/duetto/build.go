@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -17,7 +18,7 @@ import (
 )
 
 func newBuildCmd(stdout io.Writer) *cobra.Command {
-	var out string
+	var out, lang string
 	var verbose bool
 	cmd := &cobra.Command{
 		Use:   "build [FILE.toml|DIR]",
@@ -27,7 +28,9 @@ the Turin brochure embedded in duetto. The PDF is written to a temporary file
 beside the target and renamed into place, so an error never damages an
 earlier PDF.`,
 		Example: `  duetto build
-  duetto build examples/turin -o /tmp/turin.pdf`,
+  duetto build examples/turin -o /tmp/turin.pdf
+  duetto build --lang it            # the Italian-only edition
+  duetto build --lang all -o turin.pdf   # turin.pdf, turin-it.pdf, turin-en.pdf`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) > 1 {
 				return usageError{fmt.Errorf("build takes one publication (a TOML file or a folder), got %d", len(args))}
@@ -51,27 +54,67 @@ earlier PDF.`,
 					out = "out.pdf"
 				}
 			}
-			doc, err := buildDocument(pub)
+			var editions []string // "" is the bilingual edition
+			switch lang {
+			case "", "bilingual":
+				editions = []string{""}
+			case "all":
+				editions = []string{"", pub.Languages[0], pub.Languages[1]}
+			default:
+				if lang != pub.Languages[0] && lang != pub.Languages[1] {
+					return usageError{fmt.Errorf("--lang %q: the publication's languages are %s and %s (or all, bilingual)", lang, pub.Languages[0], pub.Languages[1])}
+				}
+				editions = []string{lang}
+			}
+			res, err := layout.LoadResources(pub)
 			if err != nil {
 				return err
 			}
-			var buf bytes.Buffer
-			if err := pdf.Write(&buf, doc, pdf.Options{}); err != nil {
-				return fmt.Errorf("writing PDF: %w", err)
+			// Lay out and write every edition first; rename into place only
+			// when all succeeded, so an error leaves every earlier PDF.
+			type result struct {
+				name string
+				data []byte
+				doc  *layout.Document
 			}
-			if err := writeAtomic(out, buf.Bytes()); err != nil {
-				return err
+			var results []result
+			for _, ed := range editions {
+				doc, err := layout.LayoutEdition(pub, res, ed)
+				if err != nil {
+					return err
+				}
+				var buf bytes.Buffer
+				if err := pdf.Write(&buf, doc, pdf.Options{}); err != nil {
+					return fmt.Errorf("writing PDF: %w", err)
+				}
+				name := out
+				if ed != "" && len(editions) > 1 {
+					name = editionName(out, ed)
+				}
+				results = append(results, result{name, buf.Bytes(), doc})
 			}
-			fmt.Fprintf(stdout, "%s: %d pages\n", out, len(doc.Pages))
-			if verbose {
-				printReport(stdout, doc)
+			for _, r := range results {
+				if err := writeAtomic(r.name, r.data); err != nil {
+					return err
+				}
+				fmt.Fprintf(stdout, "%s: %d pages\n", r.name, len(r.doc.Pages))
+				if verbose {
+					printReport(stdout, r.doc)
+				}
 			}
 			return nil
 		},
 	}
 	cmd.Flags().StringVarP(&out, "output", "o", "", "output PDF (default: the publication's `output`)")
+	cmd.Flags().StringVar(&lang, "lang", "bilingual", "edition: bilingual, it, en, or all (writes NAME.pdf, NAME-it.pdf, NAME-en.pdf)")
 	cmd.Flags().BoolVarP(&verbose, "verbose", "v", false, "print the typographic report: worst line, hyphen ladders and pair gaps per page")
 	return cmd
+}
+
+// editionName is the file name of a language edition: turin.pdf → turin-it.pdf.
+func editionName(out, lang string) string {
+	ext := filepath.Ext(out)
+	return strings.TrimSuffix(out, ext) + "-" + lang + ext
 }
 
 // buildDocument runs the layout stages on a loaded publication.

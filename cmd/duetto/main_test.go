@@ -211,3 +211,27 @@ func TestBuildIsByteIdenticalAcrossRunsAndProcesses(t *testing.T) {
 		}
 	}
 }
+
+func TestBuildAllEditions(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "turin.pdf")
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"build", "--lang", "all", "-o", out}, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	for _, name := range []string{"turin.pdf", "turin-it.pdf", "turin-en.pdf"} {
+		if !strings.Contains(stdout.String(), filepath.Join(dir, name)+": ") {
+			t.Errorf("no line for %s in %q", name, stdout.String())
+		}
+		info, err := exec.Command(testenv.Tool(t, "pdfinfo"), filepath.Join(dir, name)).Output()
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if name != "turin.pdf" && !regexp.MustCompile(`(?m)^Pages:\s+(4|8|12)$`).Match(info) {
+			t.Errorf("%s: want a language edition of 4, 8 or 12 pages:\n%s", name, info)
+		}
+	}
+	if code := run([]string{"build", "--lang", "fr", "-o", out}, &stdout, &stderr); code != exitUsage {
+		t.Errorf("--lang fr: exit %d, want %d", code, exitUsage)
+	}
+}
