@@ -351,3 +351,16 @@ func TestBrochureReport(t *testing.T) {
 		}
 	}
 }
+
+func TestBrochureOutlineHasEverySection(t *testing.T) {
+	pub, doc := brochure(t)
+	if len(doc.Outline) != len(pub.Sections) {
+		t.Fatalf("%d bookmarks, want %d", len(doc.Outline), len(pub.Sections))
+	}
+	for i, s := range pub.Sections {
+		bm := doc.Outline[i]
+		if bm.Page != s.Start.Page || !strings.Contains(bm.Title, s.Heading.It) || !strings.Contains(bm.Title, s.Heading.En) {
+			t.Errorf("bookmark %d = %+v, want page %d and both headings", i, bm, s.Start.Page)
+		}
+	}
+}

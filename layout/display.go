@@ -19,8 +19,19 @@ type Document struct {
 	Marks bool
 	Fonts []Font // every font used by a TextRun, in first-use order
 	Pages []Page
+	// Outline is the document's bookmarks, in order: one per section, in
+	// the edition's language(s).
+	Outline []Bookmark
 	// Report holds the typographic figures of the layout; it is not drawn.
 	Report Report
+}
+
+// Bookmark is an entry of the document outline.
+type Bookmark struct {
+	Title string
+	Page  int     // 1-based physical page
+	Y     float64 // top of the target on the page
+	Level int     // 0 for sections
 }
 
 // Meta is the document information written into the PDF.

@@ -285,6 +285,7 @@ func (e *engine) section(s *content.Section) error {
 		if err := e.pair(hb, s.Heading, e.pub.Styles[s.Style], RoleHeading, 3); err != nil {
 			return err
 		}
+		e.bookmark(s)
 	}
 	for i := 0; i < len(s.Blocks); i++ {
 		b := s.Blocks[i]
@@ -354,6 +355,25 @@ func (e *engine) block(b *content.Block) error {
 		}
 	}
 	return nil
+}
+
+// bookmark adds an outline entry for section s, at its heading.
+func (e *engine) bookmark(s *content.Section) {
+	title := content.PlainText(s.Heading.It) + " / " + content.PlainText(s.Heading.En)
+	switch {
+	case e.single != "":
+		title = content.PlainText(s.Heading.In(e.single))
+	case s.Heading.Shared:
+		title = content.PlainText(s.Heading.It)
+	}
+	for _, ps := range e.pages {
+		for _, it := range ps.page.Items {
+			if r, ok := it.(*TextRun); ok && r.Role == RoleHeading && r.Block == s.ID {
+				e.doc.Outline = append(e.doc.Outline, Bookmark{Title: title, Page: ps.page.Index, Y: r.Y - r.Ascent})
+				return
+			}
+		}
+	}
 }
 
 // finish adds the back page, pads to the page count, and sets folios.

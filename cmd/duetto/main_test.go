@@ -231,6 +231,13 @@ func TestBuildAllEditions(t *testing.T) {
 			t.Errorf("%s: want a language edition of 4, 8 or 12 pages:\n%s", name, info)
 		}
 	}
+	outline, err := exec.Command(testenv.Tool(t, "qpdf"), "--json", "--json-key=outlines", filepath.Join(dir, "turin-en.pdf")).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(outline), `"title": "From local to global: the importance of networks and international partnerships"`) || strings.Contains(string(outline), "Dal locale") {
+		t.Errorf("the English edition's outline should hold the English headings only:\n%s", outline)
+	}
 	if code := run([]string{"build", "--lang", "fr", "-o", out}, &stdout, &stderr); code != exitUsage {
 		t.Errorf("--lang fr: exit %d, want %d", code, exitUsage)
 	}

@@ -120,6 +120,12 @@ func (wr *writer) render(out io.Writer, opt Options) error {
 		if doc.Marks {
 			wr.cropMarks()
 		}
+		for _, bm := range doc.Outline {
+			if bm.Page == p.Index && len(doc.Fonts) > 0 {
+				f.SetFont(wr.fontName[doc.Fonts[0].Key], "", 10) // fpdf encodes bookmark titles as UTF-16 only under a UTF-8 font
+				f.Bookmark(bm.Title, bm.Level, bm.Y+o)
+			}
+		}
 		for _, it := range p.Items {
 			if err := wr.item(p, it); err != nil {
 				return err
