@@ -1,8 +1,6 @@
 package layout_test
 
 import (
-	"crypto/sha256"
-	"fmt"
 	"io/fs"
 	"os"
 	"testing"
@@ -13,20 +11,11 @@ import (
 	"github.com/duetto-press/duetto/layout"
 )
 
-// pageDigests fingerprints every page of a display list.
+// pageDigests lists the digests of a display list's pages.
 func pageDigests(doc *layout.Document) []string {
 	out := make([]string, len(doc.Pages))
-	for i, p := range doc.Pages {
-		h := sha256.New()
-		for _, it := range p.Items {
-			switch v := it.(type) {
-			case *layout.Image:
-				fmt.Fprintf(h, "image %s %v %v\n", v.Path, v.Frame, v.Clip)
-			default:
-				fmt.Fprintf(h, "%T %+v\n", it, it)
-			}
-		}
-		out[i] = fmt.Sprintf("%x", h.Sum(nil))
+	for i := range doc.Pages {
+		out[i] = doc.Pages[i].Digest()
 	}
 	return out
 }

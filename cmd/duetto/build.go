@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -94,10 +95,11 @@ earlier PDF.`,
 				results = append(results, result{name, buf.Bytes(), doc})
 			}
 			for _, r := range results {
+				change := changeNote(r.name, r.doc)
 				if err := writeAtomic(r.name, r.data); err != nil {
 					return err
 				}
-				fmt.Fprintf(stdout, "%s: %d pages\n", r.name, len(r.doc.Pages))
+				fmt.Fprintf(stdout, "%s: %d pages%s\n", r.name, len(r.doc.Pages), change)
 				if verbose {
 					printReport(stdout, r.doc)
 				}
@@ -109,6 +111,33 @@ earlier PDF.`,
 	cmd.Flags().StringVar(&lang, "lang", "bilingual", "edition: bilingual, it, en, or all (writes NAME.pdf, NAME-it.pdf, NAME-en.pdf)")
 	cmd.Flags().BoolVarP(&verbose, "verbose", "v", false, "print the typographic report: worst line, hyphen ladders and pair gaps per page")
 	return cmd
+}
+
+// changeNote compares a new layout with the duetto PDF it replaces, by
+// the page digests the old PDF carries: ", changed 14 15", ", unchanged",
+// or "" when there is no earlier duetto PDF.
+func changeNote(name string, doc *layout.Document) string {
+	old, err := os.ReadFile(name)
+	if err != nil {
+		return ""
+	}
+	before, err := pdf.PageDigests(old)
+	if err != nil {
+		return ""
+	}
+	return describeChanges(pdf.ChangedPages(before, pdf.Digests(doc)))
+}
+
+// describeChanges formats a list of changed pages.
+func describeChanges(changed []int) string {
+	if len(changed) == 0 {
+		return ", unchanged"
+	}
+	parts := make([]string, len(changed))
+	for i, n := range changed {
+		parts[i] = strconv.Itoa(n)
+	}
+	return ", changed " + strings.Join(parts, " ")
 }
 
 // editionName is the file name of a language edition: turin.pdf → turin-it.pdf.

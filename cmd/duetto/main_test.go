@@ -242,3 +242,54 @@ func TestBuildAllEditions(t *testing.T) {
 		t.Errorf("--lang fr: exit %d, want %d", code, exitUsage)
 	}
 }
+
+// TestRebuildReportsChangedPages replays the seed's page-15 edit: a
+// rebuild over the earlier PDF names the pages that changed, and
+// `duetto diff` says the same of two PDFs.
+func TestRebuildReportsChangedPages(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "turin.pdf")
+	var stdout, stderr bytes.Buffer
+	for i := 0; i < 2; i++ {
+		stdout.Reset()
+		if code := run([]string{"build", "-o", out}, &stdout, &stderr); code != 0 {
+			t.Fatalf("build: %s", stderr.String())
+		}
+	}
+	if !strings.Contains(stdout.String(), "16 pages, unchanged") {
+		t.Errorf("rebuild of the same input printed %q, want unchanged", stdout.String())
+	}
+	old := filepath.Join(dir, "old.pdf")
+	data, _ := os.ReadFile(out)
+	if err := os.WriteFile(old, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// The brochure with the older wording of page 15.
+	src := filepath.Join(dir, "turin")
+	if err := os.CopyFS(src, examples.Turin()); err != nil {
+		t.Fatal(err)
+	}
+	older, err := os.ReadFile("../../testdata/turin-older/03-cooperazione.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	section := filepath.Join(src, "sections", "03-cooperazione.toml")
+	os.Remove(section) // copied read-only from the embedded files
+	if err := os.WriteFile(section, older, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	stdout.Reset()
+	if code := run([]string{"build", src, "-o", out}, &stdout, &stderr); code != 0 {
+		t.Fatalf("build: %s", stderr.String())
+	}
+	if !strings.Contains(stdout.String(), "16 pages, changed 14 15") {
+		t.Errorf("rebuild after the edit printed %q, want the pages of block s3-11 (14 15)", stdout.String())
+	}
+	stdout.Reset()
+	if code := run([]string{"diff", old, out}, &stdout, &stderr); code != 0 || !strings.Contains(stdout.String(), "changed 14 15") {
+		t.Errorf("diff: exit %d, %q %q", code, stdout.String(), stderr.String())
+	}
+	if code := run([]string{"diff", old, filepath.Join(src, "duetto.toml")}, &stdout, &stderr); code != exitInput {
+		t.Errorf("diff of a non-PDF: exit %d, want %d", code, exitInput)
+	}
+}

@@ -93,6 +93,7 @@ func (wr *writer) render(out io.Writer, opt Options) error {
 	if doc.Meta.Lang != "" {
 		f.SetLang(doc.Meta.Lang)
 	}
+	f.SetXmpMetadata(xmpPacket(doc))
 	if len(doc.Fonts) > 26*26 {
 		return fmt.Errorf("pdf: %d fonts; at most %d are supported", len(doc.Fonts), 26*26)
 	}
