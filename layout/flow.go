@@ -282,29 +282,13 @@ func (e *engine) setRow(b *content.Block, paras [2]*paragraph, st *content.Style
 	endPage, endY := e.cur, e.y
 	var ends [2]slot
 	for side, p := range paras {
-		for i, ln := range lines[side] {
-			s := sl[side].at(i)
-			ends[side] = s
-			if st.Align == content.Justify && role == RoleBody {
-				e.report.Lines = append(e.report.Lines, LineReport{Page: s.page + 1, Block: b.ID, Lang: p.lang, Ratio: ln.Ratio,
-					Badness: ln.Badness, Hyphen: ln.Hyphenated, Last: i == len(lines[side])-1, Overfull: ln.Overfull})
-			}
-			runs := setLine(p, ln, s.x, s.baseline, s.width, st.Align, i == len(lines[side])-1, role, b.ID)
-			ps := e.pages[s.page]
-			for _, r := range runs {
-				e.add(ps, r)
-			}
-			if i == 0 && label != "" {
-				ts := e.b.resolve(st, "")
-				lr := newRun(ts, s.x-hang, s.baseline, p.lang, role, b.ID)
-				appendText(lr, ts, label)
-				e.add(ps, lr)
-			}
-			ps.hasText = true
-			ps.lastBlock = b
-			if s.page > endPage || (s.page == endPage && s.top+st.Leading > endY) {
-				endPage, endY = s.page, s.top+st.Leading
-			}
+		if len(lines[side]) == 0 {
+			continue
+		}
+		s := e.placeLines(b, p, lines[side], sl[side], st, role, hang, label)
+		ends[side] = s
+		if s.page > endPage || (s.page == endPage && s.top+st.Leading > endY) {
+			endPage, endY = s.page, s.top+st.Leading
 		}
 	}
 	if role == RoleBody && len(lines[0]) > 0 && len(lines[1]) > 0 {
@@ -454,16 +438,26 @@ func (e *engine) setFlow(b *content.Block, p *paragraph, st *content.Style, role
 		e.report.OrphansAvoided++
 		e.nextColumn()
 	}
+	last := e.placeLines(b, p, lines, sl, st, role, hang, label)
+	e.cur, e.col, e.y = last.page, last.side, last.top+st.Leading+st.SpaceAfter
+	return nil
+}
+
+// placeLines draws the broken lines of p into their slots — with the
+// label (a list marker or "a)") hanging before the first — records them
+// in the report and returns the last line's slot.
+func (e *engine) placeLines(b *content.Block, p *paragraph, lines []linebreak.Line, sl *slotter, st *content.Style, role Role, hang float64, label string) slot {
 	var last slot
 	for i, ln := range lines {
 		s := sl.at(i)
 		last = s
+		isLast := i == len(lines)-1
 		if st.Align == content.Justify && role == RoleBody {
 			e.report.Lines = append(e.report.Lines, LineReport{Page: s.page + 1, Block: b.ID, Lang: p.lang, Ratio: ln.Ratio,
-				Badness: ln.Badness, Hyphen: ln.Hyphenated, Last: i == len(lines)-1, Overfull: ln.Overfull})
+				Badness: ln.Badness, Hyphen: ln.Hyphenated, Last: isLast, Overfull: ln.Overfull})
 		}
 		ps := e.pages[s.page]
-		for _, r := range setLine(p, ln, s.x, s.baseline, s.width, st.Align, i == len(lines)-1, role, b.ID) {
+		for _, r := range setLine(p, ln, s.x, s.baseline, s.width, st.Align, isLast, role, b.ID) {
 			e.add(ps, r)
 		}
 		if i == 0 && label != "" {
@@ -475,8 +469,7 @@ func (e *engine) setFlow(b *content.Block, p *paragraph, st *content.Style, role
 		ps.hasText = true
 		ps.lastBlock = b
 	}
-	e.cur, e.col, e.y = last.page, last.side, last.top+st.Leading+st.SpaceAfter
-	return nil
+	return last
 }
 
 // nextColumn moves the cursor of a single-language edition to the top of
