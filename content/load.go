@@ -118,7 +118,11 @@ func LoadPath(name string) (*Publication, error) {
 	if !st.IsDir() {
 		dir, root = path.Dir(strings.ReplaceAll(name, `\`, "/")), path.Base(name)
 	}
-	return Load(os.DirFS(dir), root)
+	pub, err := Load(os.DirFS(dir), root)
+	if pub != nil {
+		pub.Dir = dir
+	}
+	return pub, err
 }
 
 // parse reads and decodes one file. A syntax error is recorded and the
@@ -143,6 +147,27 @@ func (d *decoder) parse(fsys fs.FS, name string) (*src, map[string]any, error) {
 	}
 	s.index = indexKeys(name, text)
 	return s, m, nil
+}
+
+// resolvePath resolves a file named by key relative to the file that names
+// it. Paths stay inside the publication's folder: an absolute path or one
+// that climbs out of it with ".." is an error, so that a publication
+// cannot read (or embed into a PDF) files it does not hold.
+func (t *table) resolvePath(key, name string) string {
+	if name == "" {
+		t.errorf(key, "", "%s is empty", t.name(key))
+		return ""
+	}
+	if path.IsAbs(name) || strings.Contains(name, `\`) || (len(name) > 1 && name[1] == ':') {
+		t.errorf(key, "write a path relative to this file, with /", "%s: %q is not a relative path", t.name(key), name)
+		return ""
+	}
+	p := path.Join(path.Dir(t.src.name), name)
+	if p == ".." || strings.HasPrefix(p, "../") {
+		t.errorf(key, "keep fonts and images inside the publication's folder", "%s: %q is outside the publication's folder", t.name(key), name)
+		return ""
+	}
+	return p
 }
 
 // pair reads a text pair: a table with it and en, or shared.
@@ -324,7 +349,7 @@ func (d *decoder) fonts(root *table, pub *Publication) {
 			if b, isBuiltin := strings.CutPrefix(s, "builtin:"); isBuiltin {
 				fs.Builtin = b
 			} else {
-				fs.Path = path.Join(path.Dir(ft.src.name), s)
+				fs.Path = ft.resolvePath(string(face), s)
 			}
 			fam.Faces[face] = fs
 		}
@@ -462,7 +487,7 @@ func (d *decoder) cover(root *table, pub *Publication) {
 	c := &Cover{Pos: t.pos(), Title: pub.Meta.Title, TitleStyle: [2]string{"cover-title", "cover-subtitle"}, EdgeStyle: "cover-edge"}
 	c.Background, _ = t.str("background")
 	if s, ok := t.str("image"); ok {
-		c.Image = path.Join(path.Dir(t.src.name), s)
+		c.Image = t.resolvePath("image", s)
 		c.ImageFrame.W, c.ImageFrame.H = pub.Page.Width, pub.Page.Height
 	}
 	if f := t.sub("image-frame"); f != nil {
@@ -625,7 +650,7 @@ func (d *decoder) items(t *table, labels bool) []Item {
 func (d *decoder) figure(t *table) *Figure {
 	f := &Figure{Placement: PlaceSpan, Fit: FitCover, Align: "right", Width: Length{Value: 100, Percent: true}}
 	if s := t.requiredStr("file"); s != "" {
-		f.File = path.Join(path.Dir(t.src.name), s)
+		f.File = t.resolvePath("file", s)
 	}
 	f.Placement = Placement(t.oneOf("placement", "span", "column", "span", "row", "page", "pinned"))
 	f.Column = t.oneOf("column", "", "it", "en")

@@ -17,6 +17,9 @@ type Publication struct {
 	// slash-separated path inside FS.
 	FS   fs.FS
 	Root string // path of the root file inside FS
+	// Dir is the folder on disk that FS reads, "" for an embedded
+	// publication.
+	Dir string
 
 	Meta      Meta
 	Languages [2]string // left and right column languages, e.g. {"it", "en"}
@@ -128,6 +131,30 @@ type Pair struct {
 	It, En string
 	Shared bool // It == En and was written once as `shared`
 	Pos    Pos
+}
+
+// Inputs lists every file the publication reads, as paths inside FS: its
+// TOML files, fonts and images.
+func (p *Publication) Inputs() []string {
+	out := append([]string{}, p.Files...)
+	for _, fam := range p.Fonts {
+		for _, src := range fam.Faces {
+			if src.Path != "" {
+				out = append(out, src.Path)
+			}
+		}
+	}
+	if p.Cover != nil && p.Cover.Image != "" {
+		out = append(out, p.Cover.Image)
+	}
+	for _, s := range p.Sections {
+		for _, b := range s.Blocks {
+			if b.Figure != nil && b.Figure.File != "" {
+				out = append(out, b.Figure.File)
+			}
+		}
+	}
+	return out
 }
 
 // In returns the text in lang ("it" or "en").

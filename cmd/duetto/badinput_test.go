@@ -136,3 +136,27 @@ func TestGoodSmallPublicationBuilds(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, stderr.String())
 	}
 }
+
+func TestBuildRefusesToOverwriteAnInput(t *testing.T) {
+	dir := t.TempDir()
+	for name, data := range map[string][]byte{
+		"duetto.toml": []byte(strings.Replace(badRoot, "%FONT%", "builtin:LiberationSans-Regular", 1)),
+		"s.toml":      []byte(strings.Replace(badSection, "%IMAGE%", "a.png", 1)),
+		"a.png":       pngBytes(t),
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, target := range []string{"s.toml", "a.png"} {
+		before, _ := os.ReadFile(filepath.Join(dir, target))
+		var stdout, stderr bytes.Buffer
+		code := run([]string{"build", dir, "-o", filepath.Join(dir, target)}, &stdout, &stderr)
+		if code != exitInput || !strings.Contains(stderr.String(), "is an input of the publication") {
+			t.Errorf("-o %s: exit %d, %q", target, code, stderr.String())
+		}
+		if after, _ := os.ReadFile(filepath.Join(dir, target)); !bytes.Equal(before, after) {
+			t.Errorf("%s was changed", target)
+		}
+	}
+}

@@ -71,6 +71,15 @@ earlier PDF.`,
 			if err != nil {
 				return err
 			}
+			for _, ed := range editions {
+				name := out
+				if ed != "" && len(editions) > 1 {
+					name = editionName(out, ed)
+				}
+				if err := refuseInput(pub, name); err != nil {
+					return err
+				}
+			}
 			// Lay out and write every edition first; rename into place only
 			// when all succeeded, so an error leaves every earlier PDF.
 			type result struct {
@@ -111,6 +120,31 @@ earlier PDF.`,
 	cmd.Flags().StringVar(&lang, "lang", "bilingual", "edition: bilingual, it, en, or all (writes NAME.pdf, NAME-it.pdf, NAME-en.pdf)")
 	cmd.Flags().BoolVarP(&verbose, "verbose", "v", false, "print the typographic report: worst line, hyphen ladders and pair gaps per page")
 	return cmd
+}
+
+// refuseInput refuses an output path that is one of the publication's
+// own files (a TOML file, a font, an image): writing there would destroy
+// the input.
+func refuseInput(pub *content.Publication, out string) error {
+	if pub.Dir == "" {
+		return nil
+	}
+	target, err := filepath.Abs(out)
+	if err != nil {
+		return nil
+	}
+	ot, _ := os.Stat(target)
+	for _, in := range pub.Inputs() {
+		p, err := filepath.Abs(filepath.Join(pub.Dir, filepath.FromSlash(in)))
+		if err != nil {
+			continue
+		}
+		st, _ := os.Stat(p)
+		if p == target || (ot != nil && st != nil && os.SameFile(ot, st)) {
+			return fmt.Errorf("refusing to write %s: it is an input of the publication", out)
+		}
+	}
+	return nil
 }
 
 // changeNote compares a new layout with the duetto PDF it replaces, by
