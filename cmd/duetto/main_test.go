@@ -293,3 +293,27 @@ func TestRebuildReportsChangedPages(t *testing.T) {
 		t.Errorf("diff of a non-PDF: exit %d, want %d", code, exitInput)
 	}
 }
+
+func TestInitWritesALeafletThatBuilds(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "leaflet")
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"init", dir}, &stdout, &stderr); code != 0 {
+		t.Fatalf("init: exit %d: %s", code, stderr.String())
+	}
+	out := filepath.Join(dir, "leaflet.pdf")
+	stdout.Reset()
+	if code := run([]string{"build", dir, "-o", out}, &stdout, &stderr); code != 0 {
+		t.Fatalf("build: exit %d: %s", code, stderr.String())
+	}
+	if !strings.Contains(stdout.String(), "leaflet.pdf: 4 pages") {
+		t.Errorf("build printed %q, want a 4-page leaflet", stdout.String())
+	}
+	before, _ := os.ReadFile(filepath.Join(dir, "duetto.toml"))
+	stderr.Reset()
+	if code := run([]string{"init", dir}, &stdout, &stderr); code != exitInput || !strings.Contains(stderr.String(), "never overwrites") {
+		t.Errorf("second init: exit %d, %q", code, stderr.String())
+	}
+	if after, _ := os.ReadFile(filepath.Join(dir, "duetto.toml")); !bytes.Equal(before, after) {
+		t.Error("init changed an existing file")
+	}
+}
