@@ -652,7 +652,7 @@ func (d *decoder) figure(t *table) *Figure {
 	if s := t.requiredStr("file"); s != "" {
 		f.File = t.resolvePath("file", s)
 	}
-	f.Placement = Placement(t.oneOf("placement", "span", "column", "span", "row", "page", "pinned"))
+	f.Placement = Placement(t.oneOf("placement", "span", "column", "center", "span", "row", "page", "pinned"))
 	f.Column = t.oneOf("column", "", "it", "en")
 	f.Align = t.oneOf("align", "right", "left", "right")
 	if l, ok := t.relLength("width", true); ok {
@@ -674,7 +674,7 @@ func (d *decoder) figure(t *table) *Figure {
 			t.d.errorf(t.src, t.pos(), "add column = \"it\" or \"en\"", "a figure placed in a column needs `column`")
 		}
 		fallthrough
-	case PlaceSpan, PlaceRow, PlacePinned:
+	case PlaceCenter, PlaceSpan, PlaceRow, PlacePinned:
 		if f.Height <= 0 {
 			t.d.errorf(t.src, t.pos(), "add height = \"60mm\"", "figure needs a `height`")
 		}

@@ -264,6 +264,7 @@ const (
 	PlaceRow    Placement = "row"
 	PlacePage   Placement = "page"
 	PlacePinned Placement = "pinned"
+	PlaceCenter Placement = "center" // across the gutter: both columns wrap around it
 )
 
 // Fit is how an image fills its frame.

@@ -159,6 +159,16 @@ func (e *engine) figure(b *content.Block) error {
 			return e.deferFigure(fb)
 		}
 		e.placeInColumn(ps, fb, side, y)
+	case content.PlaceCenter:
+		fb := e.measure(b, f.Width.Resolve(ps.area.W))
+		if fb.h > ps.area.H {
+			return e.errorAt(b, e.cur+1, "the figure (%.0f pt with its caption) is taller than the text area (%.0f pt)", fb.h, ps.area.H)
+		}
+		y := max(columnBottom(ps, 0, e.y), columnBottom(ps, 1, e.y))
+		if y+fb.h > ps.bottom() {
+			return e.deferFigure(fb)
+		}
+		e.placeCentered(ps, fb, y)
 	default: // span
 		fb := e.measure(b, f.Width.Resolve(ps.area.W))
 		return e.placeAcross(fb)
@@ -188,6 +198,21 @@ func (e *engine) placeInColumn(ps *pageState, fb *figBox, side int, y float64) {
 	}
 	fb.draw(ps, x, y)
 	ps.obstacles[side] = append(ps.obstacles[side], obst)
+	ps.hasText = true
+}
+
+// placeCentered draws fb centred on the page's gutter at y, and makes
+// both columns wrap around it: the left column's lines end before it, the
+// right column's start after it, so both languages lose the same width
+// and a pair beside it stays balanced.
+func (e *engine) placeCentered(ps *pageState, fb *figBox, y float64) {
+	x := ps.area.X + (ps.area.W-fb.w)/2
+	gap := e.pub.Page.Gutter / 2
+	h := fb.h + e.spaceAfterFigure()*0.75
+	left, right := ps.cols[0], ps.cols[1]
+	ps.obstacles[0] = append(ps.obstacles[0], Rect{X: x - gap, Y: y, W: left.X + left.W - (x - gap), H: h})
+	ps.obstacles[1] = append(ps.obstacles[1], Rect{X: right.X, Y: y, W: x + fb.w + gap - right.X, H: h})
+	fb.draw(ps, x, y)
 	ps.hasText = true
 }
 
@@ -233,12 +258,16 @@ func (e *engine) deferFigure(fb *figBox) error {
 	return nil
 }
 
-// topPlace is where a figure goes on a page that holds no text yet: for a
+// topPlace is where a figure goes on a page that holds no text yet (side
+// 0 or 1 for a column, 2 for a figure on the gutter, -1 across): for a
 // photo in a column, under whatever figures already stand at the top of
 // that column (in a single-language edition, of the column whose figures
 // end higher); for a figure across the text area, under all of them.
 func (e *engine) topPlace(ps *pageState, fb *figBox) (side int, y float64) {
 	f := fb.blocks[0].Figure
+	if f.Placement == content.PlaceCenter {
+		return 2, max(columnBottom(ps, 0, ps.top), columnBottom(ps, 1, ps.top))
+	}
 	if f.Placement != content.PlaceColumn {
 		return -1, ps.obstacleBottom(ps.top)
 	}
@@ -263,6 +292,11 @@ func columnBottom(ps *pageState, side int, y float64) float64 {
 // placeTop puts a figure at the top of page ps, before any text.
 func (e *engine) placeTop(ps *pageState, fb *figBox) {
 	side, y := e.topPlace(ps, fb)
+	if side == 2 {
+		e.placeCentered(ps, fb, y)
+		ps.hasText = false
+		return
+	}
 	if side >= 0 {
 		e.placeInColumn(ps, fb, side, y)
 		ps.hasText = false
