@@ -1,233 +1,280 @@
 // Package fonts loads TrueType fonts and answers what layout needs of
 // them: advance widths, pair kerning, vertical metrics and glyph coverage.
 //
-// Widths are given in thousandths of an em, rounded exactly as the PDF
-// writer rounds them into the font's /W array, so that the positions
-// layout computes are the positions a PDF viewer draws.
+// All metrics are in thousandths of an em. Advance widths are the numbers
+// the PDF writer (codeberg.org/go-pdf/fpdf) puts in the font's /W array,
+// rounded as it rounds them and read from the same character map, so
+// that the positions layout computes are the positions a PDF viewer
+// draws.
 package fonts
 
 import (
 	"bytes"
 	"errors"
 	"fmt"
-	"math"
+	"unicode/utf8"
 
-	"github.com/go-fonts/liberation/liberationsansbold"
-	"github.com/go-fonts/liberation/liberationsansbolditalic"
-	"github.com/go-fonts/liberation/liberationsansitalic"
-	"github.com/go-fonts/liberation/liberationsansregular"
-	"github.com/go-fonts/liberation/liberationserifbold"
-	"github.com/go-fonts/liberation/liberationserifbolditalic"
-	"github.com/go-fonts/liberation/liberationserifitalic"
-	"github.com/go-fonts/liberation/liberationserifregular"
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
 )
 
+// ErrNotTrueType is wrapped by every error of Parse about font data that
+// is not a TrueType font the PDF writer can embed.
+var ErrNotTrueType = errors.New("not a TrueType font")
+
+// denseRunes is the number of runes, from U+0000, whose glyphs a Face
+// keeps in a slice: every script a Latin brochure uses is below it.
+const denseRunes = 0x3000
+
 // Face is a parsed TrueType font. It is immutable after Parse and safe
 // for concurrent use.
 type Face struct {
-	name     string
-	data     []byte
-	advances map[rune]float64 // thousandths of an em; absent: no glyph
-	dense    []float64        // advances of runes below len(dense), -1 = no glyph
-	kerns    map[[2]rune]float64
-	ascent   float64
-	descent  float64
-	capH     float64
-	xH       float64
+	name    string
+	data    []byte
+	dense   []uint16        // glyph of each rune below denseRunes; 0: none
+	sparse  map[rune]uint16 // glyph of the other runes that have one
+	advance []float64       // by glyph, thousandths of an em as in /W
+
+	kernFirst []bool             // by glyph: some pair starts with it
+	kern      map[uint32]float64 // by pairKey, thousandths of an em
+
+	ascent, descent, capHeight, xHeight float64
 }
 
-// builtins maps the names of the faces shipped with duetto (the
-// Liberation fonts, SIL Open Font Licence) to their TrueType data.
-func builtins() map[string][]byte {
-	return map[string][]byte{
-		"LiberationSans-Regular":     liberationsansregular.TTF,
-		"LiberationSans-Bold":        liberationsansbold.TTF,
-		"LiberationSans-Italic":      liberationsansitalic.TTF,
-		"LiberationSans-BoldItalic":  liberationsansbolditalic.TTF,
-		"LiberationSerif-Regular":    liberationserifregular.TTF,
-		"LiberationSerif-Bold":       liberationserifbold.TTF,
-		"LiberationSerif-Italic":     liberationserifitalic.TTF,
-		"LiberationSerif-BoldItalic": liberationserifbolditalic.TTF,
-	}
-}
-
-// BuiltinNames lists the built-in faces.
-func BuiltinNames() []string {
-	return []string{
-		"LiberationSans-Regular", "LiberationSans-Bold", "LiberationSans-Italic", "LiberationSans-BoldItalic",
-		"LiberationSerif-Regular", "LiberationSerif-Bold", "LiberationSerif-Italic", "LiberationSerif-BoldItalic",
-	}
-}
-
-// Builtin returns a built-in face by name.
-func Builtin(name string) (*Face, error) {
-	data, ok := builtins()[name]
-	if !ok {
-		return nil, fmt.Errorf("no built-in font %q (built-in: %v)", name, BuiltinNames())
-	}
-	return Parse("builtin:"+name, data)
-}
-
-// ErrNotTrueType is returned for fonts without TrueType (glyf) outlines.
-var ErrNotTrueType = errors.New("not a TrueType font")
-
-// denseLimit is the number of runes whose advances are kept in a slice.
-const denseLimit = 0x3000
-
-// Parse reads a TrueType font. name is used in messages (a file path).
+// Parse reads a TrueType font; name names it in messages (a file path).
+// It refuses fonts the PDF writer cannot embed: OpenType fonts with CFF
+// outlines ("OTTO"), font collections, and fonts whose licence forbids
+// embedding. Parse copies nothing: ttf must not change afterwards.
 func Parse(name string, ttf []byte) (*Face, error) {
+	fail := func(format string, args ...any) (*Face, error) {
+		return nil, fmt.Errorf("%s: %w: %s", name, ErrNotTrueType, fmt.Sprintf(format, args...))
+	}
 	if len(ttf) < 12 {
-		return nil, fmt.Errorf("%s: %w: the file is too short", name, ErrNotTrueType)
+		return fail("the file is too short to be a font (%d bytes)", len(ttf))
 	}
 	switch string(ttf[:4]) {
-	case "OTTO":
-		return nil, fmt.Errorf("%s: %w: it has CFF (PostScript) outlines; duetto embeds TrueType (glyf) fonts only — use the .ttf version of the font", name, ErrNotTrueType)
 	case "\x00\x01\x00\x00", "true":
+	case "OTTO":
+		return fail("it is an OpenType font with CFF (PostScript) outlines, and the PDF writer (fpdf) embeds only TrueType (glyf) outlines; use a .ttf version of the font")
 	case "ttcf":
-		return nil, fmt.Errorf("%s: %w: font collections (.ttc) are not supported; extract one face as .ttf", name, ErrNotTrueType)
+		return fail("it is a font collection (.ttc); extract one face as a .ttf file")
+	case "wOFF", "wOF2":
+		return fail("it is a web font (WOFF); convert it to a .ttf file")
 	default:
-		return nil, fmt.Errorf("%s: %w: unrecognised file signature %q", name, ErrNotTrueType, ttf[:4])
+		return fail("it does not start like a font file (%q)", ttf[:4])
 	}
-	f, err := sfnt.Parse(ttf)
+	tables, err := directory(ttf)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w: %v", name, ErrNotTrueType, err)
+		return fail("%v", err)
 	}
-	upem := float64(f.UnitsPerEm())
-	if upem <= 0 {
-		return nil, fmt.Errorf("%s: %w: units per em is %v", name, ErrNotTrueType, upem)
+	m, err := readMetrics(tables)
+	if err != nil {
+		return fail("%v", err)
 	}
-	face := &Face{name: name, data: ttf, advances: map[rune]float64{}, kerns: map[[2]rune]float64{}}
-	if psName, err := f.Name(nil, sfnt.NameIDPostScript); err == nil && psName != "" {
-		face.name = psName
+	if m.fsType == 0x0002 || m.fsType&0x0300 != 0 {
+		return fail("its licence forbids embedding or subsetting it in a document (OS/2 fsType %#04x)", m.fsType)
 	}
-	var buf sfnt.Buffer
-	ppem := fixed.Int26_6(f.UnitsPerEm()) << 6
-	// The PDF /W array rounds each advance to whole thousandths of an em.
-	toThousandths := func(v fixed.Int26_6) float64 { return math.Round(float64(v) / 64 * 1000 / upem) }
-	face.dense = make([]float64, denseLimit)
-	for i := range face.dense {
-		face.dense[i] = -1
+	sf, err := sfnt.Parse(ttf)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w: %w", name, ErrNotTrueType, err)
 	}
-	runesOf := map[sfnt.GlyphIndex][]rune{} // for kerning by glyph
-	for r := rune(0x20); r < 0x10000; r++ {
-		if r >= 0xd800 && r < 0xe000 {
-			continue
-		}
-		g, err := f.GlyphIndex(&buf, r)
-		if err != nil || g == 0 {
-			continue
-		}
-		adv, err := f.GlyphAdvance(&buf, g, ppem, font.HintingNone)
-		if err != nil {
-			continue
-		}
-		a := toThousandths(adv)
-		if r < denseLimit {
-			face.dense[r] = a
+
+	upem := float64(m.unitsPerEm)
+	f := &Face{
+		name:    name,
+		data:    ttf,
+		dense:   make([]uint16, denseRunes),
+		sparse:  map[rune]uint16{},
+		advance: m.advance,
+		ascent:  float64(m.ascent) * 1000 / upem,
+		descent: float64(m.descent) * 1000 / upem,
+	}
+	if ps, err := sf.Name(nil, sfnt.NameIDPostScript); err == nil && ps != "" {
+		f.name = ps
+	}
+	reach := make([]bool, m.numGlyphs) // glyphs some rune maps to
+	for r, g := range m.cmap {
+		if r < denseRunes {
+			f.dense[r] = g
 		} else {
-			face.advances[r] = a
+			f.sparse[r] = g
 		}
-		runesOf[g] = append(runesOf[g], r)
+		reach[g] = true
 	}
-	for _, k := range kernPairs(ttf) {
-		for _, l := range runesOf[sfnt.GlyphIndex(k.left)] {
-			for _, r := range runesOf[sfnt.GlyphIndex(k.right)] {
-				face.kerns[[2]rune{l, r}] = float64(k.value) * 1000 / upem
-			}
+
+	k, err := readKerning(tables, reach)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	f.kernFirst = make([]bool, m.numGlyphs)
+	f.kern = make(map[uint32]float64, len(k))
+	for key, units := range k {
+		if units != 0 {
+			f.kern[key] = float64(units) * 1000 / upem
+			f.kernFirst[key>>16] = true
 		}
 	}
-	m, err := f.Metrics(&buf, ppem, font.HintingNone)
-	if err == nil {
-		face.ascent = float64(m.Ascent) / 64 * 1000 / upem
-		face.descent = float64(m.Descent) / 64 * 1000 / upem
-		face.capH = float64(m.CapHeight) / 64 * 1000 / upem
-		face.xH = float64(m.XHeight) / 64 * 1000 / upem
+
+	f.capHeight = float64(m.capHeight) * 1000 / upem
+	f.xHeight = float64(m.xHeight) * 1000 / upem
+	if m.capHeight <= 0 {
+		f.capHeight = f.glyphTop(sf, 'H', upem)
 	}
-	return face, nil
+	if m.xHeight <= 0 {
+		f.xHeight = f.glyphTop(sf, 'x', upem)
+	}
+	return f, nil
 }
 
-// Name is the font's PostScript name.
-func (f *Face) Name() string { return f.name }
-
-// Data is the TrueType file, for embedding.
-func (f *Face) Data() []byte { return bytes.Clone(f.data) }
-
-// Advance is the advance width of r in thousandths of an em, as the PDF
-// writer records it; 0 when the font has no glyph for r.
-func (f *Face) Advance(r rune) float64 {
-	if r >= 0 && r < denseLimit {
-		return max(f.dense[r], 0)
+// readKerning reads the GPOS kern feature, or else the legacy kern table.
+func readKerning(tables map[string]*table, reach []bool) (kerning, error) {
+	if gpos := tables["GPOS"]; gpos != nil {
+		k, found, err := gposKerning(gpos, reach)
+		if err != nil || found {
+			return k, err
+		}
 	}
-	return f.advances[r]
+	if kern := tables["kern"]; kern != nil {
+		return legacyKerning(kern, reach)
+	}
+	return nil, nil
 }
 
-// Kern is the kerning between left and right in thousandths of an em
-// (negative: closer), from the font's kern table.
-func (f *Face) Kern(left, right rune) float64 {
-	if len(f.kerns) == 0 {
+// glyphTop is the height of r's outline above the baseline in
+// thousandths of an em, for fonts whose OS/2 table gives no cap or x
+// height; 0 when the font has no such glyph.
+func (f *Face) glyphTop(sf *sfnt.Font, r rune, upem float64) float64 {
+	g := f.glyph(r)
+	if g == 0 {
 		return 0
 	}
-	return f.kerns[[2]rune{left, right}]
-}
-
-// HasGlyph reports whether the font has a glyph for r.
-func (f *Face) HasGlyph(r rune) bool {
-	if r >= 0 && r < denseLimit {
-		return f.dense[r] >= 0
+	var buf sfnt.Buffer
+	bounds, _, err := sf.GlyphBounds(&buf, sfnt.GlyphIndex(g), fixed.Int26_6(upem*64), font.HintingNone)
+	if err != nil {
+		return 0
 	}
-	_, ok := f.advances[r]
-	return ok
+	return float64(-bounds.Min.Y) / 64 * 1000 / upem
 }
 
-// ignorable runes need no glyph: they are never drawn.
+// Name is the font's PostScript name, or the name given to Parse when
+// the font has none.
+func (f *Face) Name() string { return f.name }
+
+// Data returns a copy of the TrueType file, for embedding.
+func (f *Face) Data() []byte { return bytes.Clone(f.data) }
+
+// glyph is the glyph of r, 0 when the font has none.
+func (f *Face) glyph(r rune) uint16 {
+	if r >= 0 && r < denseRunes {
+		return f.dense[r]
+	}
+	return f.sparse[r]
+}
+
+// Advance is the advance width of r in thousandths of an em, exactly as
+// the PDF writer records it in the font's /W array: the font's advance
+// in font units × 1000 / units per em, rounded half away from zero to
+// an integer. It is 0 when the font has no glyph for r.
+func (f *Face) Advance(r rune) float64 {
+	if g := f.glyph(r); g != 0 {
+		return f.advance[g]
+	}
+	return 0
+}
+
+// Kern is the kerning between left and right in thousandths of an em:
+// negative brings them closer. It is the font's value in font units ×
+// 1000 / units per em, not rounded, since the PDF writer positions kerned
+// glyphs by coordinates. It is 0 for pairs the font does not kern and
+// for runes the font has no glyph for.
+func (f *Face) Kern(left, right rune) float64 {
+	l := f.glyph(left)
+	if l == 0 || !f.kernFirst[l] {
+		return 0
+	}
+	return f.kern[pairKey(l, f.glyph(right))]
+}
+
+// HasGlyph reports whether the font has a glyph for r that the PDF
+// writer can use. Runes above U+FFFF never have one: the writer reads
+// only the font's Basic Multilingual Plane character map.
+func (f *Face) HasGlyph(r rune) bool { return f.glyph(r) != 0 }
+
+// ignorable reports whether r needs no glyph: line and tab controls,
+// the soft hyphen and the zero-width space are never drawn as such.
 func ignorable(r rune) bool {
-	return r == '\n' || r == '\t' || r == '\r' || r == '\u00ad' || r == '\u200b'
+	switch r {
+	case '\n', '\r', '\t', '\u00ad', '\u200b':
+		return true
+	}
+	return false
 }
 
-// Missing returns the distinct runes of s the font has no glyph for, in
-// order of first occurrence.
+// Missing returns the distinct runes of s that the font has no glyph
+// for, in order of first occurrence; nil when there are none. Line
+// breaks, tabs, soft hyphens and zero-width spaces are not reported.
 func (f *Face) Missing(s string) []rune {
 	var out []rune
 	for _, r := range s {
-		if ignorable(r) || f.HasGlyph(r) {
+		if f.HasGlyph(r) || ignorable(r) {
 			continue
 		}
-		dup := false
-		for _, m := range out {
-			dup = dup || m == r
-		}
-		if !dup {
+		if !containsRune(out, r) {
 			out = append(out, r)
 		}
 	}
 	return out
 }
 
-// Ascent is the height above the baseline, in thousandths of an em.
+func containsRune(rs []rune, r rune) bool {
+	for _, x := range rs {
+		if x == r {
+			return true
+		}
+	}
+	return false
+}
+
+// Ascent is the height above the baseline the font reserves for its
+// glyphs (hhea ascender, else OS/2 typographic ascender), in thousandths
+// of an em.
 func (f *Face) Ascent() float64 { return f.ascent }
 
-// Descent is the depth below the baseline (positive), in thousandths of an em.
+// Descent is the depth below the baseline the font reserves for its
+// glyphs, positive (hhea descender, else OS/2 typographic descender), in
+// thousandths of an em.
 func (f *Face) Descent() float64 { return f.descent }
 
-// CapHeight is the height of capital letters, in thousandths of an em.
-func (f *Face) CapHeight() float64 { return f.capH }
+// CapHeight is the height of capital letters (OS/2, else the top of
+// "H"), in thousandths of an em.
+func (f *Face) CapHeight() float64 { return f.capHeight }
 
-// XHeight is the height of lower-case x, in thousandths of an em.
-func (f *Face) XHeight() float64 { return f.xH }
+// XHeight is the height of lower-case letters (OS/2, else the top of
+// "x"), in thousandths of an em.
+func (f *Face) XHeight() float64 { return f.xHeight }
 
-// Width is the advance of s at size points, kerning included, in points.
+// Width is the advance of s set at size points, in points: the sum of
+// the advances of its runes and of the kerning between each two.
 func (f *Face) Width(s string, size float64) float64 {
 	w := 0.0
-	prev := rune(-1)
-	for _, r := range s {
-		w += f.Advance(r)
-		if prev >= 0 {
-			w += f.Kern(prev, r)
+	var prev uint16
+	for i := 0; i < len(s); {
+		r, n := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[i:])
 		}
-		prev = r
+		i += n
+		g := f.glyph(r)
+		if g == 0 {
+			prev = 0
+			continue
+		}
+		w += f.advance[g]
+		if f.kernFirst[prev] {
+			w += f.kern[pairKey(prev, g)]
+		}
+		prev = g
 	}
 	return w * size / 1000
 }

@@ -2,7 +2,17 @@ package fonts
 
 import (
 	"errors"
+	"math"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"sync"
 	"testing"
+
+	"codeberg.org/go-pdf/fpdf"
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
 )
 
 func mustBuiltin(t testing.TB, name string) *Face {
@@ -14,92 +24,357 @@ func mustBuiltin(t testing.TB, name string) *Face {
 	return f
 }
 
-func TestAdvancesMatchArialMetrics(t *testing.T) {
+func TestAdvanceMatchesArialMetrics(t *testing.T) {
 	f := mustBuiltin(t, "LiberationSans-Regular")
 	tests := []struct {
 		r    rune
 		want float64
-	}{{'a', 556}, {' ', 278}, {'m', 833}, {'W', 944}, {'-', 333}, {'à', 556}, {'’', 222}, {'–', 556}}
+	}{
+		{'a', 556}, {' ', 278}, {'m', 833}, {'W', 944}, {'-', 333}, {'i', 222},
+		{'à', 556}, {'È', 667}, {'’', 222}, {'–', 556}, {'—', 1000}, {'€', 556},
+		{'東', 0}, {'\U0001F600', 0},
+	}
 	for _, tt := range tests {
 		if got := f.Advance(tt.r); got != tt.want {
 			t.Errorf("Advance(%q) = %v, want %v", tt.r, got, tt.want)
 		}
 	}
-	if got := f.Width("aa", 10); got != 11.12 {
-		t.Errorf("Width(aa, 10pt) = %v, want 11.12", got)
+}
+
+// The PDF viewer places glyphs by the /W array fpdf writes, so every
+// advance must be fpdf's own number for the rune.
+func TestAdvanceIsWhatFPDFWrites(t *testing.T) {
+	for _, name := range BuiltinNames() {
+		t.Run(name, func(t *testing.T) {
+			f := mustBuiltin(t, name)
+			pdf := fpdf.New("P", "pt", "A4", "")
+			pdf.AddUTF8FontFromBytes("f", "", f.Data())
+			pdf.SetFont("f", "", 10)
+			if err := pdf.Error(); err != nil {
+				t.Fatal(err)
+			}
+			checked := 0
+			for r := rune(1); r < 0xffff; r++ {
+				if !f.HasGlyph(r) {
+					continue
+				}
+				checked++
+				if got, want := f.Advance(r), float64(pdf.GetStringSymbolWidth(string(r))); got != want {
+					t.Errorf("Advance(%U) = %v, fpdf writes %v", r, got, want)
+				}
+			}
+			if checked < 2000 {
+				t.Errorf("only %d runes have glyphs", checked)
+			}
+		})
 	}
 }
 
-func TestMissingGlyphs(t *testing.T) {
-	f := mustBuiltin(t, "LiberationSans-Regular")
-	if got := f.Missing("Città – “Torino” l’area\u00ad"); len(got) != 0 {
-		t.Errorf("Missing(Italian text) = %q, want none", got)
-	}
-	got := f.Missing("abc 東京東")
-	if len(got) != 2 || got[0] != '東' || got[1] != '京' {
-		t.Errorf("Missing = %q, want [東 京]", got)
-	}
-	if f.HasGlyph('東') || !f.HasGlyph('È') {
-		t.Error("HasGlyph wrong")
-	}
-}
-
-func TestVerticalMetrics(t *testing.T) {
-	f := mustBuiltin(t, "LiberationSans-Regular")
-	if a := f.Ascent(); a < 850 || a > 950 {
-		t.Errorf("Ascent = %v", a)
-	}
-	if d := f.Descent(); d < 150 || d > 250 {
-		t.Errorf("Descent = %v", d)
-	}
-	if f.Name() != "LiberationSans" {
-		t.Errorf("Name = %q", f.Name())
-	}
-}
-
-func TestRefusesNonTrueType(t *testing.T) {
+func TestKerning(t *testing.T) {
+	sans := mustBuiltin(t, "LiberationSans-Regular")
+	serif := mustBuiltin(t, "LiberationSerif-Italic")
 	tests := []struct {
-		name string
-		data []byte
+		name        string
+		face        *Face
+		left, right rune
+		want        float64 // font units × 1000 / 2048
 	}{
-		{"cff.otf", append([]byte("OTTO"), make([]byte, 100)...)},
-		{"garbage.ttf", []byte("this is not a font at all, just text")},
-		{"short.ttf", []byte("ab")},
-		{"collection.ttc", append([]byte("ttcf"), make([]byte, 100)...)},
+		{"A V closer", sans, 'A', 'V', -152 * 1000.0 / 2048},
+		{"T o closer", sans, 'T', 'o', -227 * 1000.0 / 2048},
+		{"V A closer", sans, 'V', 'A', -152 * 1000.0 / 2048},
+		{"unkerned pair", sans, 'o', 'o', 0},
+		{"order matters", sans, 'o', 'T', 0},
+		{"missing glyph", sans, 'A', '東', 0},
+		{"italic serif A V", serif, 'A', 'V', -102 * 1000.0 / 2048},
 	}
 	for _, tt := range tests {
-		_, err := Parse(tt.name, tt.data)
-		if !errors.Is(err, ErrNotTrueType) {
-			t.Errorf("Parse(%s) error = %v, want ErrNotTrueType", tt.name, err)
+		if got := tt.face.Kern(tt.left, tt.right); got != tt.want {
+			t.Errorf("%s: Kern(%q, %q) = %v, want %v", tt.name, tt.left, tt.right, got, tt.want)
 		}
 	}
 }
 
-func TestUnknownBuiltin(t *testing.T) {
-	if _, err := Builtin("Helvetica"); err == nil {
-		t.Error("want error for an unknown built-in")
+// sfnt reads GPOS kerning one pair at a time: every pair of every
+// built-in face must agree with it.
+func TestKerningAgreesWithSfnt(t *testing.T) {
+	if testing.Short() {
+		t.Skip("compares millions of pairs")
+	}
+	for _, name := range []string{"LiberationSans-Regular", "LiberationSerif-BoldItalic"} {
+		f := mustBuiltin(t, name)
+		sf, err := sfnt.Parse(f.data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		upem := float64(sf.UnitsPerEm())
+		var buf sfnt.Buffer
+		var runes []rune
+		for r := rune(0x20); r < 0x2070; r++ {
+			if f.HasGlyph(r) {
+				runes = append(runes, r)
+			}
+		}
+		kerned := 0
+		for _, a := range runes {
+			ga, _ := sf.GlyphIndex(&buf, a)
+			for _, b := range runes {
+				gb, _ := sf.GlyphIndex(&buf, b)
+				want := 0.0
+				if k, err := sf.Kern(&buf, ga, gb, fixed.Int26_6(upem*64), font.HintingNone); err == nil {
+					want = float64(k) / 64 * 1000 / upem
+				}
+				if got := f.Kern(a, b); got != want {
+					t.Fatalf("%s: Kern(%q, %q) = %v, sfnt says %v", name, a, b, got, want)
+				}
+				if want != 0 {
+					kerned++
+				}
+			}
+		}
+		if kerned < 500 {
+			t.Errorf("%s: only %d kerned pairs", name, kerned)
+		}
+	}
+}
+
+// Liberation's GPOS kern feature and its legacy kern table hold the
+// same pairs, so both readers can be checked against each other.
+func TestLegacyKernTableMatchesGPOS(t *testing.T) {
+	ttf, _ := builtinTTF("LiberationSans-Regular")
+	tables, err := directory(ttf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	reach := make([]bool, 4000)
+	for i := range reach {
+		reach[i] = true
+	}
+	gpos, found, err := gposKerning(tables["GPOS"], reach)
+	if err != nil || !found {
+		t.Fatalf("GPOS: found %v, %v", found, err)
+	}
+	legacy, err := legacyKerning(tables["kern"], reach)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(gpos) < 500 || len(gpos) != len(legacy) {
+		t.Fatalf("GPOS has %d pairs, kern %d", len(gpos), len(legacy))
+	}
+	for k, v := range gpos {
+		if legacy[k] != v {
+			t.Errorf("pair %#x: GPOS %d, kern %d", k, v, legacy[k])
+		}
+	}
+}
+
+func TestWidthIsAdvancesPlusKerning(t *testing.T) {
+	f := mustBuiltin(t, "LiberationSans-Regular")
+	tests := []struct {
+		s    string
+		size float64
+	}{
+		{"", 10}, {"a", 10}, {"aa", 11.5}, {"AV", 10}, {"To", 9}, {"AVA", 12},
+		{"Città metropolitana di Torino", 11.5}, {"l’“Paniere”", 8},
+		{"A東V", 10}, // a missing glyph between stops the kerning
+		{"VAT\u00adTo", 10},
+	}
+	for _, tt := range tests {
+		want := 0.0
+		rs := []rune(tt.s)
+		for i, r := range rs {
+			want += f.Advance(r)
+			if i > 0 {
+				want += f.Kern(rs[i-1], r)
+			}
+		}
+		want *= tt.size / 1000
+		if got := f.Width(tt.s, tt.size); math.Abs(got-want) > 1e-9 {
+			t.Errorf("Width(%q, %v) = %v, want %v", tt.s, tt.size, got, want)
+		}
+	}
+	if got := f.Width("aa", 10); got != 11.12 {
+		t.Errorf("Width(aa, 10pt) = %v, want 11.12", got)
+	}
+	if kerned, plain := f.Width("AV", 10), (f.Advance('A')+f.Advance('V'))/100; kerned >= plain {
+		t.Errorf("Width(AV) = %v, not less than the plain advances %v", kerned, plain)
+	}
+}
+
+func TestMissing(t *testing.T) {
+	f := mustBuiltin(t, "LiberationSans-Regular")
+	tests := []struct {
+		s    string
+		want []rune
+	}{
+		{"", nil},
+		{"Città – “Torino” l’area €", nil},
+		{"soft\u00adhyphen, zero\u200bwidth,\ttab\nline", nil},
+		{"abc 東京東", []rune{'東', '京'}},
+		{"x\U0001F600y\U0001F600", []rune{'\U0001F600'}},
+		{"\u0378 Ω", []rune{'\u0378'}}, // unassigned in Greek; Omega is there
+	}
+	for _, tt := range tests {
+		if got := f.Missing(tt.s); !slices.Equal(got, tt.want) {
+			t.Errorf("Missing(%q) = %q, want %q", tt.s, got, tt.want)
+		}
+	}
+	if f.HasGlyph('東') || !f.HasGlyph('È') || !f.HasGlyph('\u00a0') {
+		t.Error("HasGlyph wrong for 東, È or no-break space")
+	}
+}
+
+func TestVerticalMetrics(t *testing.T) {
+	tests := []struct {
+		name                           string
+		ascent, descent, capH, xHeight float64
+	}{
+		// Liberation's hhea and OS/2 values, in units of a 2048 em.
+		{"LiberationSans-Regular", 1854, 434, 1409, 1082},
+		{"LiberationSerif-Regular", 1825, 443, 1341, 940},
+	}
+	for _, tt := range tests {
+		f := mustBuiltin(t, tt.name)
+		got := []float64{f.Ascent(), f.Descent(), f.CapHeight(), f.XHeight()}
+		want := []float64{tt.ascent, tt.descent, tt.capH, tt.xHeight}
+		for i := range want {
+			want[i] *= 1000.0 / 2048
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: ascent, descent, cap height, x height = %v, want %v", tt.name, got, want)
+		}
+	}
+}
+
+func TestNames(t *testing.T) {
+	tests := []struct{ builtin, postScript string }{
+		{"LiberationSans-Regular", "LiberationSans"},
+		{"LiberationSans-BoldItalic", "LiberationSans-BoldItalic"},
+		{"LiberationSerif-Italic", "LiberationSerif-Italic"},
+	}
+	for _, tt := range tests {
+		if got := mustBuiltin(t, tt.builtin).Name(); got != tt.postScript {
+			t.Errorf("Builtin(%s).Name() = %q, want %q", tt.builtin, got, tt.postScript)
+		}
+	}
+	for _, name := range BuiltinNames() {
+		if _, err := Builtin(name); err != nil {
+			t.Errorf("Builtin(%s): %v", name, err)
+		}
+	}
+}
+
+func TestUnknownBuiltinListsTheKnownOnes(t *testing.T) {
+	_, err := Builtin("Helvetica")
+	if err == nil || !strings.Contains(err.Error(), "Helvetica") || !strings.Contains(err.Error(), "LiberationSerif-BoldItalic") {
+		t.Errorf("Builtin(Helvetica) error = %v, want one naming it and the built-in fonts", err)
+	}
+}
+
+func TestDataIsACopy(t *testing.T) {
+	f := mustBuiltin(t, "LiberationSans-Regular")
+	d := f.Data()
+	d[0] = 'X'
+	if f.Data()[0] == 'X' {
+		t.Error("Data returned the face's own bytes")
+	}
+}
+
+func TestParseRefusesWhatFPDFCannotEmbed(t *testing.T) {
+	ttf, _ := builtinTTF("LiberationSans-Regular")
+	restricted := withFSType(t, ttf, 0x0002)
+	tests := []struct {
+		name, file string
+		data       []byte
+		says       string
+	}{
+		{"CFF OpenType", "font.otf", append([]byte("OTTO\x00\x09\x00\x80\x00\x03\x00\x10"), make([]byte, 200)...), "TrueType (glyf)"},
+		{"collection", "fonts.ttc", append([]byte("ttcf\x00\x01\x00\x00\x00\x00\x00\x01"), make([]byte, 200)...), "collection"},
+		{"web font", "font.woff", append([]byte("wOFF"), make([]byte, 200)...), "WOFF"},
+		{"text", "notes.ttf", []byte("this is not a font at all, just text"), "does not start like a font"},
+		{"empty", "empty.ttf", nil, "too short"},
+		{"truncated", "cut.ttf", ttf[:2000], "past the end"},
+		{"no tables", "hollow.ttf", []byte("\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00"), "no \"head\" table"},
+		{"licence forbids embedding", "restricted.ttf", restricted, "licence"},
+	}
+	for _, tt := range tests {
+		_, err := Parse(tt.file, tt.data)
+		if !errors.Is(err, ErrNotTrueType) {
+			t.Errorf("%s: Parse error = %v, want ErrNotTrueType", tt.name, err)
+			continue
+		}
+		if msg := err.Error(); !strings.HasPrefix(msg, tt.file+": ") || !strings.Contains(msg, tt.says) {
+			t.Errorf("%s: error %q should start with the file name and say %q", tt.name, msg, tt.says)
+		}
+	}
+}
+
+// withFSType returns a copy of ttf with the OS/2 embedding permissions
+// set to fsType.
+func withFSType(t *testing.T, ttf []byte, fsType uint16) []byte {
+	t.Helper()
+	out := slices.Clone(ttf)
+	tables, err := directory(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	os2 := tables["OS/2"].b
+	os2[8], os2[9] = byte(fsType>>8), byte(fsType)
+	return out
+}
+
+// Corrupt fonts must give an error or a face, never a panic.
+func TestParseSurvivesCorruptTables(t *testing.T) {
+	ttf, _ := builtinTTF("LiberationSans-Regular")
+	tables, err := directory(ttf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for _, tag := range []string{"cmap", "hmtx", "hhea", "GPOS", "kern", "OS/2"} {
+		start := cap(ttf) - cap(tables[tag].b) // the table's offset in the file
+		for range 40 {
+			bad := slices.Clone(ttf)
+			for range 8 {
+				bad[start+rng.IntN(min(len(tables[tag].b), 4096))] = byte(rng.Uint32())
+			}
+			if f, err := Parse("bad.ttf", bad); err == nil {
+				f.Width("AVATAR Torino", 10)
+			}
+		}
+	}
+}
+
+func TestFaceIsSafeForConcurrentUse(t *testing.T) {
+	f := mustBuiltin(t, "LiberationSans-Regular")
+	want := f.Width("Città metropolitana di Torino", 10)
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			for range 1000 {
+				if got := f.Width("Città metropolitana di Torino", 10); got != want {
+					t.Errorf("Width = %v, want %v", got, want)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+}
+
+func BenchmarkParse(b *testing.B) {
+	ttf, _ := builtinTTF("LiberationSans-Regular")
+	for b.Loop() {
+		if _, err := Parse("sans.ttf", ttf); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
 
 func BenchmarkWidth(b *testing.B) {
 	f := mustBuiltin(b, "LiberationSans-Regular")
+	const s = "l’internazionalizzazione dell’imprenditoria piemontese: VAT, Torino"
+	b.SetBytes(int64(len(s)))
 	for b.Loop() {
-		f.Width("l’internazionalizzazione dell’imprenditoria piemontese", 9)
-	}
-}
-
-func TestKerningPairs(t *testing.T) {
-	f := mustBuiltin(t, "LiberationSans-Regular")
-	if k := f.Kern('A', 'V'); k >= 0 {
-		t.Errorf("Kern(A, V) = %v, want negative", k)
-	}
-	if k := f.Kern('T', 'o'); k >= 0 {
-		t.Errorf("Kern(T, o) = %v, want negative", k)
-	}
-	if k := f.Kern('o', 'o'); k != 0 {
-		t.Errorf("Kern(o, o) = %v, want 0", k)
-	}
-	if got, want := f.Width("AV", 10), (f.Advance('A')+f.Advance('V')+f.Kern('A', 'V'))/100; got != want {
-		t.Errorf("Width(AV) = %v, want %v (kerning included)", got, want)
+		f.Width(s, 9)
 	}
 }
