@@ -1,50 +1,62 @@
 // Command genphotos draws the placeholder photographs of the Turin
-// brochure: the original photos are not available, so each placeholder is a
-// simple illustrated scene of its subject with the caption set large on it.
-// The output is byte-identical on every run (fixed sizes, no randomness,
-// standard JPEG encoder), so `make placeholders` never changes the
-// repository unless this program changes.
+// brochure. The original photos are not available, so each placeholder
+// is a simple illustrated scene of its subject with its caption set large
+// on it and a note that it is a placeholder.
+//
+// Each picture has the proportions of its frame in the brochure, so that
+// fitting it crops nothing, and at least 300 pixels per inch there. The
+// output is byte-identical on every run on the same architecture: fixed
+// sizes, no randomness, Go's JPEG encoder at quality 85.
 //
 //	go run ./internal/genphotos -o examples/turin/images
 package main
 
 import (
+	"bytes"
 	"flag"
 	"fmt"
+	"image/jpeg"
 	"os"
 	"path/filepath"
 )
 
-// photo is one placeholder: its file, size in pixels, scene and caption.
+// photo is one placeholder.
 type photo struct {
-	file   string
-	w, h   int
-	scene  scene
-	lines  []string // caption lines (Italian, English)
-	accent [3]uint8
+	file           string
+	w, h           int     // pixels
+	frameW, frameH float64 // the frame it fills in the brochure, mm
+	draw           scene
+	caption        []string // Italian, English; or one shared line
 }
 
-// photos lists the brochure's photographs. Each has the proportions of
-// its frame in the brochure (so nothing of the drawing is cropped) and
-// gives at least 300 ppi there.
+// Frames of the brochure (examples/turin), in millimetres: a column is
+// (170 − 9) / 2 = 80.5 mm wide, the text area 170 mm.
+const (
+	columnHalf = 80.5 / 2          // "column" figures, 50% of a column
+	rowThird   = (170 - 2*9) / 3.0 // three "row" figures of 32%, shrunk to fit
+	rowHalf    = (170 - 9) / 2.0   // two "row" figures of 49%, shrunk to fit
+	span       = 170 * 0.8         // "span" figures, 80% of the text area
+)
+
+// photos lists the brochure's photographs.
 func photos() []photo {
 	return []photo{
-		{"cover.jpg", 2600, 2000, skyline, []string{"Torino", "Turin"}, [3]uint8{200, 160, 90}},
-		{"olympics-2006.jpg", 1000, 1420, snow, []string{"2006 - Giochi olimpici invernali di Torino", "2006 – Turin Olympic winter games"}, [3]uint8{60, 110, 190}},
-		{"paniere-products.jpg", 1000, 1420, market, []string{"Prodotti tipici del “Paniere” del territorio metropolitano", "Typical products of the metropolitan area “Basket”"}, [3]uint8{190, 120, 50}},
-		{"students.jpg", 1000, 1420, people, []string{"Giovani studenti in Torino", "Young students in Turin"}, [3]uint8{90, 140, 90}},
-		{"venaria.jpg", 640, 1600, palace, []string{"La reggia di Venaria", "The royal palace of Venaria"}, [3]uint8{170, 140, 100}},
-		{"apple-harvest.jpg", 640, 1600, orchard, []string{"Raccolta delle mele", "Apple harvest"}, [3]uint8{190, 40, 40}},
-		{"urban-rural-view.jpg", 700, 1400, skyline, []string{"Veduta urbana e rurale del territorio metropolitano di Torino", "View of Turin Metropolitan urban and rural area"}, [3]uint8{110, 150, 80}},
-		{"council-hall.jpg", 800, 1350, hall, []string{"Aula del Consiglio metropolitano di Torino", "Turin Metropolitan Council Hall"}, [3]uint8{150, 60, 60}},
-		{"ema-forum-2016.jpg", 1800, 930, podium, []string{"Febbraio/February 2016 – Torino,", "Forum European Metropolitan Authorities"}, [3]uint8{40, 70, 150}},
-		{"ema-forum-2017.jpg", 800, 1350, podium, []string{"Ottobre/October 2017 – Varsavia,", "Forum European Metropolitan Authorities"}, [3]uint8{150, 40, 60}},
-		{"led-forum-2015.jpg", 1800, 930, hall, []string{"Ottobre/October 2015 – Torino,", "3rd World Forum of Local Economic Development"}, [3]uint8{40, 120, 130}},
-		{"aics-1.jpg", 1000, 1500, village, []string{"Archivio fotografico AICS", "Photographic archive AICS"}, [3]uint8{180, 130, 70}},
-		{"aics-2.jpg", 1000, 1500, classroom, []string{"Archivio fotografico AICS", "Photographic archive AICS"}, [3]uint8{70, 120, 160}},
-		{"aics-3.jpg", 560, 1740, field, []string{"Archivio fotografico AICS", "Photographic archive AICS"}, [3]uint8{120, 150, 60}},
-		{"palestinian-delegation-2014.jpg", 600, 1640, people, []string{"2014 - Incontro delegazione istituzionale palestinese a Torino", "2014 – Meeting with institutional Palestinian delegation in Turin"}, [3]uint8{100, 100, 140}},
-		{"larache-mission-2014.jpg", 600, 1640, village, []string{"Settembre 2014 – Missione a Larache (Marocco) del progetto MedNetJob", "September 2014 – Mission of the project MedNetJob in Larache (Morocco)"}, [3]uint8{200, 150, 90}},
+		{"cover.jpg", 2600, 2000, 216, 168, skyline, []string{"Torino", "Turin"}},
+		{"olympics-2006.jpg", 1000, 1420, rowThird, 72, winterGames, []string{"2006 - Giochi olimpici invernali di Torino", "2006 – Turin Olympic winter games"}},
+		{"paniere-products.jpg", 1000, 1420, rowThird, 72, paniere, []string{"Prodotti tipici del “Paniere” del territorio metropolitano", "Typical products of the metropolitan area “Basket”"}},
+		{"students.jpg", 1000, 1420, rowThird, 72, porticoes, []string{"Giovani studenti in Torino", "Young students in Turin"}},
+		{"venaria.jpg", 640, 1600, columnHalf, 100, palace, []string{"La reggia di Venaria", "The royal palace of Venaria"}},
+		{"apple-harvest.jpg", 640, 1600, columnHalf, 100, orchard, []string{"Raccolta delle mele", "Apple harvest"}},
+		{"urban-rural-view.jpg", 700, 1400, columnHalf, 80, urbanRural, []string{"Veduta urbana e rurale del territorio metropolitano di Torino", "View of Turin Metropolitan urban and rural area"}},
+		{"council-hall.jpg", 800, 1350, columnHalf, 68, councilHall, []string{"Aula del Consiglio metropolitano di Torino", "Turin Metropolitan Council Hall"}},
+		{"ema-forum-2016.jpg", 1800, 930, span, 70, conference, []string{"Febbraio/February 2016 – Torino, Forum European Metropolitan Authorities"}},
+		{"ema-forum-2017.jpg", 800, 1350, columnHalf, 68, lectern, []string{"Ottobre/October 2017 – Varsavia, Forum European Metropolitan Authorities"}},
+		{"led-forum-2015.jpg", 1800, 930, span, 70, forum, []string{"Ottobre/October 2015 – Torino, 3rd World Forum of Local Economic Development"}},
+		{"aics-1.jpg", 1000, 1500, rowHalf, 120, villageWell, []string{"Archivio fotografico AICS", "Photographic archive AICS"}},
+		{"aics-2.jpg", 1000, 1500, rowHalf, 120, classroom, []string{"Archivio fotografico AICS", "Photographic archive AICS"}},
+		{"aics-3.jpg", 560, 1740, columnHalf, 125, field, []string{"Archivio fotografico AICS", "Photographic archive AICS"}},
+		{"palestinian-delegation-2014.jpg", 600, 1640, columnHalf, 110, meeting, []string{"2014 - Incontro delegazione istituzionale palestinese a Torino", "2014 – Meeting with institutional Palestinian delegation in Turin"}},
+		{"larache-mission-2014.jpg", 600, 1640, columnHalf, 110, harbour, []string{"Settembre 2014 – Missione a Larache (Marocco) del progetto MedNetJob", "September 2014 – Mission of the project MedNetJob in Larache (Morocco)"}},
 	}
 }
 
@@ -61,8 +73,12 @@ func run(dir string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
+	tf, err := loadTypefaces()
+	if err != nil {
+		return err
+	}
 	for _, p := range photos() {
-		data, err := render(p)
+		data, err := render(p, tf)
 		if err != nil {
 			return fmt.Errorf("%s: %w", p.file, err)
 		}
@@ -71,4 +87,19 @@ func run(dir string) error {
 		}
 	}
 	return nil
+}
+
+// render draws photo p and encodes it as JPEG.
+func render(p photo, tf typefaces) ([]byte, error) {
+	c := newCanvas(p.w, p.h)
+	p.draw(c)
+	c.vignette(0.35)
+	if err := caption(c, tf, p.caption); err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	if err := jpeg.Encode(&buf, c.img, &jpeg.Options{Quality: 85}); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
 }
