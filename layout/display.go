@@ -133,6 +133,10 @@ type Image struct {
 	Frame Rect   // where the whole image is painted (may exceed Clip)
 	Clip  Rect   // visible part
 	Block string // id of the figure block
+	// Orientation is the EXIF orientation of the file (1–8; 0 or 1: as
+	// stored): the writer turns and mirrors the stored pixels so that the
+	// picture shows upright in Frame.
+	Orientation int
 }
 
 // Rule is a straight line.

@@ -226,7 +226,7 @@ func (wr *writer) image(p layout.Page, im *layout.Image) (err error) {
 	if clipped {
 		wr.f.ClipRect(clip.X+b, clip.Y+b, clip.W, clip.H, false)
 	}
-	wr.f.ImageOptions(name, im.Frame.X+b, im.Frame.Y+b, im.Frame.W, im.Frame.H, false, opts, 0, "")
+	wr.drawOriented(name, opts, im.Frame, im.Orientation)
 	if clipped {
 		wr.f.ClipEnd()
 		wr.fill, wr.stroke = "", "" // the clip's q/Q restored the colours
@@ -355,4 +355,42 @@ func breakWidthTie(info *fpdf.ImageInfoType, n int) {
 	}
 	w := (*float64)(unsafe.Pointer(v.UnsafeAddr()))
 	*w += float64(n) * 1e-6
+}
+
+// orientations maps an EXIF orientation to the turn (degrees
+// counter-clockwise) and the horizontal mirror, applied in that order to
+// the stored pixels, that show the picture upright (EXIF 2.3, tag 0x0112).
+var orientations = [9]struct {
+	turn   float64
+	mirror bool
+}{
+	1: {0, false}, 2: {0, true}, 3: {180, false}, 4: {180, true},
+	5: {90, true}, 6: {-90, false}, 7: {-90, true}, 8: {90, false},
+}
+
+// drawOriented paints image name so that it shows upright in frame: the
+// stored pixels are drawn around the frame's centre, turned and mirrored
+// as the file's EXIF orientation says.
+func (wr *writer) drawOriented(name string, opts fpdf.ImageOptions, frame layout.Rect, orientation int) {
+	b := wr.origin
+	if orientation < 2 || orientation > 8 {
+		wr.f.ImageOptions(name, frame.X+b, frame.Y+b, frame.W, frame.H, false, opts, 0, "")
+		return
+	}
+	o := orientations[orientation]
+	cx, cy := frame.X+b+frame.W/2, frame.Y+b+frame.H/2
+	w, h := frame.W, frame.H
+	if o.turn == 90 || o.turn == -90 {
+		w, h = h, w // the stored pixels are the frame turned a quarter
+	}
+	wr.f.TransformBegin()
+	if o.turn != 0 {
+		wr.f.TransformRotate(o.turn, cx, cy)
+	}
+	if o.mirror {
+		wr.f.TransformMirrorHorizontal(cx)
+	}
+	wr.f.ImageOptions(name, cx-w/2, cy-h/2, w, h, false, opts, 0, "")
+	wr.f.TransformEnd()
+	wr.fill, wr.stroke = "", ""
 }
