@@ -39,87 +39,104 @@ earlier PDF.`,
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			var pub *content.Publication
-			var err error
-			if len(args) == 0 {
-				pub, err = content.Load(examples.Turin(), content.RootName)
-			} else {
-				pub, err = content.LoadPath(args[0])
+			source := ""
+			if len(args) == 1 {
+				source = args[0]
 			}
-			if err != nil {
-				return err
-			}
-			if out == "" {
-				out = pub.Meta.Output
-				if out == "" {
-					out = "out.pdf"
-				}
-			}
-			var editions []string // "" is the bilingual edition
-			switch lang {
-			case "", "bilingual":
-				editions = []string{""}
-			case "all":
-				editions = []string{"", pub.Languages[0], pub.Languages[1]}
-			default:
-				if lang != pub.Languages[0] && lang != pub.Languages[1] {
-					return usageError{fmt.Errorf("--lang %q: the publication's languages are %s and %s (or all, bilingual)", lang, pub.Languages[0], pub.Languages[1])}
-				}
-				editions = []string{lang}
-			}
-			res, err := layout.LoadResources(pub)
-			if err != nil {
-				return err
-			}
-			for _, ed := range editions {
-				name := out
-				if ed != "" && len(editions) > 1 {
-					name = editionName(out, ed)
-				}
-				if err := refuseInput(pub, name); err != nil {
-					return err
-				}
-			}
-			// Lay out and write every edition first; rename into place only
-			// when all succeeded, so an error leaves every earlier PDF.
-			type result struct {
-				name string
-				data []byte
-				doc  *layout.Document
-			}
-			var results []result
-			for _, ed := range editions {
-				doc, err := layout.LayoutEdition(pub, res, ed)
-				if err != nil {
-					return err
-				}
-				var buf bytes.Buffer
-				if err := pdf.Write(&buf, doc, pdf.Options{}); err != nil {
-					return fmt.Errorf("writing PDF: %w", err)
-				}
-				name := out
-				if ed != "" && len(editions) > 1 {
-					name = editionName(out, ed)
-				}
-				results = append(results, result{name, buf.Bytes(), doc})
-			}
-			for _, r := range results {
-				change := changeNote(r.name, r.doc)
-				if err := writeAtomic(r.name, r.data); err != nil {
-					return err
-				}
-				fmt.Fprintf(stdout, "%s: %d pages%s\n", r.name, len(r.doc.Pages), change)
-				if verbose {
-					printReport(stdout, r.doc)
-				}
-			}
-			return nil
+			return build(buildSpec{source: source, out: out, lang: lang, verbose: verbose}, stdout)
 		},
 	}
 	cmd.Flags().StringVarP(&out, "output", "o", "", "output PDF (default: the publication's `output`)")
 	cmd.Flags().StringVar(&lang, "lang", "bilingual", "edition: bilingual, it, en, or all (writes NAME.pdf, NAME-it.pdf, NAME-en.pdf)")
 	cmd.Flags().BoolVarP(&verbose, "verbose", "v", false, "print the typographic report: worst line, hyphen ladders and pair gaps per page")
 	return cmd
+}
+
+// buildSpec says what one build makes.
+type buildSpec struct {
+	source  string // FILE.toml or DIR; "" for the embedded brochure
+	out     string // output PDF; "" for the publication's own
+	lang    string // "bilingual" (or ""), "it", "en" or "all"
+	verbose bool
+}
+
+// build loads the publication, lays out the editions asked for and
+// writes their PDFs, printing a line per PDF with the pages that changed.
+// Every edition is laid out and written to memory before any file is
+// replaced, so an error leaves every earlier PDF as it was.
+func build(spec buildSpec, stdout io.Writer) error {
+	var pub *content.Publication
+	var err error
+	if spec.source == "" {
+		pub, err = content.Load(examples.Turin(), content.RootName)
+	} else {
+		pub, err = content.LoadPath(spec.source)
+	}
+	if err != nil {
+		return err
+	}
+	out := spec.out
+	if out == "" {
+		out = pub.Meta.Output
+		if out == "" {
+			out = "out.pdf"
+		}
+	}
+	var editions []string // "" is the bilingual edition
+	switch spec.lang {
+	case "", "bilingual":
+		editions = []string{""}
+	case "all":
+		editions = []string{"", pub.Languages[0], pub.Languages[1]}
+	default:
+		if spec.lang != pub.Languages[0] && spec.lang != pub.Languages[1] {
+			return usageError{fmt.Errorf("--lang %q: the publication's languages are %s and %s (or all, bilingual)", spec.lang, pub.Languages[0], pub.Languages[1])}
+		}
+		editions = []string{spec.lang}
+	}
+	nameOf := func(ed string) string {
+		if ed != "" && len(editions) > 1 {
+			return editionName(out, ed)
+		}
+		return out
+	}
+	for _, ed := range editions {
+		if err := refuseInput(pub, nameOf(ed)); err != nil {
+			return err
+		}
+	}
+	res, err := layout.LoadResources(pub)
+	if err != nil {
+		return err
+	}
+	type result struct {
+		name string
+		data []byte
+		doc  *layout.Document
+	}
+	var results []result
+	for _, ed := range editions {
+		doc, err := layout.LayoutEdition(pub, res, ed)
+		if err != nil {
+			return err
+		}
+		var buf bytes.Buffer
+		if err := pdf.Write(&buf, doc, pdf.Options{}); err != nil {
+			return fmt.Errorf("writing PDF: %w", err)
+		}
+		results = append(results, result{nameOf(ed), buf.Bytes(), doc})
+	}
+	for _, r := range results {
+		change := changeNote(r.name, r.doc)
+		if err := writeAtomic(r.name, r.data); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "%s: %d pages%s\n", r.name, len(r.doc.Pages), change)
+		if spec.verbose {
+			printReport(stdout, r.doc)
+		}
+	}
+	return nil
 }
 
 // refuseInput refuses an output path that is one of the publication's

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"io"
 	"os"
 	"os/exec"
@@ -9,7 +10,9 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/duetto-press/duetto/content"
 	"github.com/duetto-press/duetto/examples"
@@ -315,5 +318,74 @@ func TestInitWritesALeafletThatBuilds(t *testing.T) {
 	}
 	if after, _ := os.ReadFile(filepath.Join(dir, "duetto.toml")); !bytes.Equal(before, after) {
 		t.Error("init changed an existing file")
+	}
+}
+
+// syncBuffer is a bytes.Buffer safe for the watcher goroutine and the test.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+// TestWatchRebuildsAfterAnEdit runs the watcher on a copy of the brochure,
+// saves the older page-15 wording over its section 3, then breaks and
+// mends the TOML: each save is rebuilt, the changed pages are named, and
+// an error keeps the last good PDF.
+func TestWatchRebuildsAfterAnEdit(t *testing.T) {
+	src := filepath.Join(t.TempDir(), "turin")
+	if err := os.CopyFS(src, examples.Turin()); err != nil {
+		t.Fatal(err)
+	}
+	section := filepath.Join(src, "sections", "03-cooperazione.toml")
+	os.Chmod(section, 0o644)
+	var stdout, stderr syncBuffer
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	ready := make(chan struct{})
+	done := make(chan error, 1)
+	go func() { done <- watch(ctx, buildSpec{source: src, lang: "bilingual"}, &stdout, &stderr, ready) }()
+	<-ready
+	waitFor := func(what string, out *syncBuffer) {
+		t.Helper()
+		deadline := time.Now().Add(20 * time.Second)
+		for !strings.Contains(out.String(), what) {
+			if time.Now().After(deadline) {
+				t.Fatalf("timed out waiting for %q; stdout:\n%s\nstderr:\n%s", what, stdout.String(), stderr.String())
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+	}
+	waitFor("turin.pdf: 16 pages", &stdout)
+	older, err := os.ReadFile("../../testdata/turin-older/03-cooperazione.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(section, older, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	waitFor("16 pages, changed 14 15", &stdout)
+	good, _ := os.ReadFile(filepath.Join(src, "turin.pdf"))
+	if err := os.WriteFile(section, append(older, []byte("\n[[section.block]]\nit = \"solo\"\n")...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	waitFor("English text is missing", &stderr)
+	if now, _ := os.ReadFile(filepath.Join(src, "turin.pdf")); !bytes.Equal(now, good) {
+		t.Error("the last good PDF was changed by a failed rebuild")
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Errorf("watch returned %v", err)
 	}
 }
