@@ -24,6 +24,11 @@ type imageRes struct {
 	data []byte
 }
 
+// Face returns the parsed face of a font family, or nil.
+func (r *Resources) Face(family string, face content.Face) *fonts.Face {
+	return r.faces[fontKey(family, face)]
+}
+
 // fontKey names a face of a family, e.g. "sans-bold".
 func fontKey(family string, face content.Face) string { return family + "-" + string(face) }
 

@@ -389,3 +389,19 @@ func TestWatchRebuildsAfterAnEdit(t *testing.T) {
 		t.Errorf("watch returned %v", err)
 	}
 }
+
+func TestFontsListsCoverage(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"fonts"}, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	for _, want := range []string{"sans         regular      builtin:LiberationSans-Regular", "covers all the text", "LiberationSerif-Italic"} {
+		if !strings.Contains(stdout.String(), want) {
+			t.Errorf("output lacks %q:\n%s", want, stdout.String())
+		}
+	}
+	stdout.Reset()
+	if code := run([]string{"completion", "bash"}, &stdout, &stderr); code != 0 || !strings.Contains(stdout.String(), "duetto") {
+		t.Errorf("completion bash: exit %d", code)
+	}
+}
