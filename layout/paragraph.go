@@ -278,7 +278,10 @@ func (p *paragraph) addBox(text string, ts *textStyle, next rune) {
 // word had there); otherwise it adds nothing.
 func (p *paragraph) addBreak(ts *textStyle, prev, next rune, withHyphen bool) {
 	if !withHyphen {
-		p.push(linebreak.Penalty(0, exHyphenPenalty, false), fragment{}, "")
+		// After a compound's own hyphen the line ends with a hyphen too:
+		// flagged, so it counts in runs of hyphenated lines (as TeX's
+		// discretionaries do). After an apostrophe or a slash it does not.
+		p.push(linebreak.Penalty(0, exHyphenPenalty, prev == '-' || prev == '‐'), fragment{}, "")
 		return
 	}
 	w := ts.face.Advance('-') * ts.size / 1000

@@ -80,12 +80,10 @@ func setLine(p *paragraph, ln linebreak.Line, x, baseline, width float64, align 
 	if ln.End < len(p.nodes) && p.nodes[ln.End].Kind == linebreak.KindPenalty && cur != nil && ln.End+1 < len(p.nodes) && p.nodes[ln.End+1].Kind == linebreak.KindBox {
 		cur.WordBreak = true
 	}
-	if ln.Hyphenated && ln.End < len(p.nodes) && cur != nil {
-		hy := p.hyphen[ln.End]
-		if hy == "" {
-			hy = "-"
-		}
-		appendText(cur, p.frags[ln.End].style, hy)
+	// A hyphenation break adds its hyphen; a break after a compound's own
+	// hyphen is flagged too but adds nothing.
+	if ln.Hyphenated && ln.End < len(p.nodes) && cur != nil && p.hyphen[ln.End] != "" {
+		appendText(cur, p.frags[ln.End].style, p.hyphen[ln.End])
 		cur.Hyphen = true
 	}
 	return runs
