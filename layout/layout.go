@@ -354,6 +354,11 @@ func (e *engine) block(b *content.Block) error {
 			}
 		}
 	}
+	// Items sit close together; the block as a whole stands apart from
+	// the next paragraph as paragraphs do.
+	if body := e.pub.Styles["body"]; body != nil && (b.Kind == content.KindList || b.Kind == content.KindQuote) && body.SpaceAfter > st.SpaceAfter {
+		e.y += body.SpaceAfter - st.SpaceAfter
+	}
 	return nil
 }
 
