@@ -8,7 +8,6 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/duetto-press/duetto/content"
 	"github.com/duetto-press/duetto/layout"
 )
 
@@ -27,18 +26,7 @@ func TestCenteredFigureNarrowsBothColumns(t *testing.T) {
 			"[[section.block]]\nid = \"p1\"\nit = \"" + text + "\"\nen = \"" + text + "\"\n")},
 		"p.png": {Data: img.Bytes()},
 	}
-	pub, err := content.Load(fsys, "duetto.toml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := layout.LoadResources(pub)
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := layout.Layout(pub, res)
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := layoutFS(t, fsys)
 	page := doc.Pages[0]
 	var photo layout.Rect
 	for _, it := range page.Items {

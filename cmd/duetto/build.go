@@ -52,6 +52,15 @@ earlier PDF.`,
 	return cmd
 }
 
+// loadPublication loads the publication at source (a TOML file or a
+// folder), or the embedded brochure when source is "".
+func loadPublication(source string) (*content.Publication, error) {
+	if source == "" {
+		return content.Load(examples.Turin(), content.RootName)
+	}
+	return content.LoadPath(source)
+}
+
 // buildSpec says what one build makes.
 type buildSpec struct {
 	source  string // FILE.toml or DIR; "" for the embedded brochure
@@ -65,13 +74,7 @@ type buildSpec struct {
 // Every edition is laid out and written to memory before any file is
 // replaced, so an error leaves every earlier PDF as it was.
 func build(spec buildSpec, stdout io.Writer) error {
-	var pub *content.Publication
-	var err error
-	if spec.source == "" {
-		pub, err = content.Load(examples.Turin(), content.RootName)
-	} else {
-		pub, err = content.LoadPath(spec.source)
-	}
+	pub, err := loadPublication(spec.source)
 	if err != nil {
 		return err
 	}

@@ -9,7 +9,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/duetto-press/duetto/content"
-	"github.com/duetto-press/duetto/examples"
 	"github.com/duetto-press/duetto/fonts"
 	"github.com/duetto-press/duetto/layout"
 )
@@ -31,13 +30,11 @@ built into duetto.`,
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			var pub *content.Publication
-			var err error
-			if len(args) == 0 {
-				pub, err = content.Load(examples.Turin(), content.RootName)
-			} else {
-				pub, err = content.LoadPath(args[0])
+			source := ""
+			if len(args) == 1 {
+				source = args[0]
 			}
+			pub, err := loadPublication(source)
 			if err != nil {
 				return err
 			}
