@@ -46,7 +46,8 @@ caption = { it = "Foto", en = "Photo" }
 
 func pngBytes(t *testing.T) []byte {
 	var buf bytes.Buffer
-	if err := png.Encode(&buf, image.NewGray(image.Rect(0, 0, 400, 300))); err != nil {
+	// 2000 px across a text area of about 110 mm: over 450 ppi.
+	if err := png.Encode(&buf, image.NewGray(image.Rect(0, 0, 2000, 1500))); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
@@ -158,5 +159,51 @@ func TestBuildRefusesToOverwriteAnInput(t *testing.T) {
 		if after, _ := os.ReadFile(filepath.Join(dir, target)); !bytes.Equal(before, after) {
 			t.Errorf("%s was changed", target)
 		}
+	}
+}
+
+// TestPreflightStopsALowResolutionBuild: 900 px across a frame about
+// 110 mm wide print at ~210 ppi (a warning); 40 px at ~10 ppi: the build
+// stops, names page and figure, and writes nothing.
+func TestPreflightStopsALowResolutionBuild(t *testing.T) {
+	for _, tt := range []struct {
+		name       string
+		w, h       int
+		wantCode   int
+		wantOutput string
+	}{
+		{"warning", 900, 700, 0, "warning: the photo has"},
+		{"error", 40, 30, exitInput, "is not fit to print; nothing was written"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			var img bytes.Buffer
+			if err := png.Encode(&img, image.NewGray(image.Rect(0, 0, tt.w, tt.h))); err != nil {
+				t.Fatal(err)
+			}
+			for name, data := range map[string][]byte{
+				"duetto.toml": []byte(strings.Replace(badRoot, "%FONT%", "builtin:LiberationSans-Regular", 1)),
+				"s.toml":      []byte(strings.Replace(badSection, "%IMAGE%", "a.png", 1)),
+				"a.png":       img.Bytes(),
+			} {
+				if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			out := filepath.Join(dir, "out.pdf")
+			var stdout, stderr bytes.Buffer
+			code := run([]string{"build", dir, "-o", out}, &stdout, &stderr)
+			if code != tt.wantCode || !strings.Contains(stdout.String()+stderr.String(), tt.wantOutput) {
+				t.Errorf("exit %d, stdout %q, stderr %q; want exit %d and %q", code, stdout.String(), stderr.String(), tt.wantCode, tt.wantOutput)
+			}
+			if _, err := os.Stat(out); (err == nil) != (tt.wantCode == 0) {
+				t.Errorf("PDF written: %v, want %v", err == nil, tt.wantCode == 0)
+			}
+			stdout.Reset()
+			code = run([]string{"check", dir, "--json"}, &stdout, &stderr)
+			if !strings.Contains(stdout.String(), `"check": "resolution"`) || (code == 0) != (tt.wantCode == 0) {
+				t.Errorf("check --json: exit %d, %s", code, stdout.String())
+			}
+		})
 	}
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/duetto-press/duetto/content"
 	"github.com/duetto-press/duetto/examples"
 	"github.com/duetto-press/duetto/internal/pdf"
+	"github.com/duetto-press/duetto/internal/preflight"
 	"github.com/duetto-press/duetto/layout"
 )
 
@@ -118,10 +119,19 @@ func build(spec buildSpec, stdout io.Writer) error {
 		doc  *layout.Document
 	}
 	var results []result
+	var warnings []string
 	for _, ed := range editions {
 		doc, err := layout.LayoutEdition(pub, res, ed)
 		if err != nil {
 			return err
+		}
+		// Preflight: errors stop the build before any file is replaced.
+		findings := preflight.Check(doc, preflight.DefaultLimits())
+		if preflight.Errors(findings) {
+			return preflightError{nameOf(ed), findings}
+		}
+		for _, f := range findings {
+			warnings = append(warnings, nameOf(ed)+": "+f.String())
 		}
 		var buf bytes.Buffer
 		if err := pdf.Write(&buf, doc, pdf.Options{}); err != nil {
@@ -139,7 +149,25 @@ func build(spec buildSpec, stdout io.Writer) error {
 			printReport(stdout, r.doc)
 		}
 	}
+	for _, w := range warnings {
+		fmt.Fprintln(stdout, w)
+	}
 	return nil
+}
+
+// preflightError is a build stopped by preflight errors.
+type preflightError struct {
+	name     string
+	findings []preflight.Finding
+}
+
+func (e preflightError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s is not fit to print; nothing was written:", e.name)
+	for _, f := range e.findings {
+		b.WriteString("\n  " + f.String())
+	}
+	return b.String()
 }
 
 // refuseInput refuses an output path that is one of the publication's

@@ -22,7 +22,7 @@ var template embed.FS
 
 // templatePhoto is the placeholder photo the leaflet starts with, taken
 // from the embedded brochure.
-const templatePhoto = "images/venaria.jpg"
+const templatePhoto = "images/cover.jpg"
 
 func newInitCmd(stdout io.Writer) *cobra.Command {
 	return &cobra.Command{

@@ -88,7 +88,7 @@ starting level, justified and hyphenated for each language.`,
 	root.SetErr(stderr)
 	root.PersistentFlags().Bool("debug", false, "print a stack trace on internal errors")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
-	root.AddCommand(newBuildCmd(stdout), newDiffCmd(stdout), newInitCmd(stdout), newWatchCmd(stdout, stderr), newFontsCmd(stdout))
+	root.AddCommand(newBuildCmd(stdout), newDiffCmd(stdout), newInitCmd(stdout), newWatchCmd(stdout, stderr), newFontsCmd(stdout), newCheckCmd(stdout))
 	return root
 }
 
