@@ -246,6 +246,10 @@ func (d *decoder) meta(root *table, pub *Publication) {
 		}
 		pub.Meta.Pages = n
 	}
+	pub.Meta.Saddle = t.oneOf("binding", "none", "none", "saddle") == "saddle"
+	if pub.Meta.Saddle && pub.Meta.Pages%4 != 0 {
+		t.errorf("pages", fmt.Sprintf("a booklet of %d or %d pages", pub.Meta.Pages/4*4, (pub.Meta.Pages/4+1)*4), "a saddle-stitched booklet needs a multiple of 4 pages, not %d", pub.Meta.Pages)
+	}
 	t.done()
 }
 

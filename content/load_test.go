@@ -174,6 +174,7 @@ func TestLoadErrors(t *testing.T) {
 		{name: "page too small", root: strings.Replace(validRoot, "size = [\"210mm\", \"297mm\"]", "size = [\"10mm\", \"297mm\"]", 1), want: "`page.size` must be at least 1 in × 1 in"},
 		{name: "same language twice", root: validRoot + "\n[languages]\nleft = \"it\"\nright = \"it\"\n", want: "the left and right columns must have different languages"},
 		{name: "include matches nothing", root: strings.Replace(validRoot, "include = [\"sections/*.toml\"]", "include = [\"chapters/*.toml\"]", 1), want: "duetto.toml:2:12: \"chapters/*.toml\" matches no file"},
+		{name: "saddle stitch needs 4n pages", root: strings.Replace(validRoot, "pages = 8", "pages = 10\nbinding = \"saddle\"", 1), want: "a saddle-stitched booklet needs a multiple of 4 pages, not 10 (a booklet of 8 or 12 pages)"},
 		{name: "bad colour", root: strings.Replace(validRoot, "[100, 60, 0, 10]", "[100, 60, 0, 110]", 1), want: "duetto.toml:20:"},
 	}
 	for _, tt := range tests {

@@ -42,6 +42,9 @@ type Meta struct {
 	Date     time.Time
 	Output   string // default output file name
 	Pages    int    // exact page count, 0 when free
+	// Saddle is set for a saddle-stitched booklet (binding = "saddle"):
+	// its page count must be a multiple of 4.
+	Saddle bool
 }
 
 // PageSetup is the page geometry, in points.

@@ -408,8 +408,8 @@ func (e *engine) finish() {
 	}
 	if want == 0 {
 		want = total + total%2
-		if e.single != "" && e.pub.Meta.Pages%4 == 0 && e.pub.Meta.Pages > 0 {
-			want = (total + 3) / 4 * 4 // a booklet: whole sheets
+		if e.pub.Meta.Saddle || e.single != "" && e.pub.Meta.Pages%4 == 0 && e.pub.Meta.Pages > 0 {
+			want = (total + 3) / 4 * 4 // a booklet: whole sheets of four pages
 		}
 	}
 	for len(e.pages) < want {

@@ -81,3 +81,12 @@ func TestSectionStartPageAlreadyPassed(t *testing.T) {
 		t.Errorf("error = %v, want one naming section two, its page and the block that runs over", err)
 	}
 }
+
+func TestSaddleStitchedBookletPadsToFourPages(t *testing.T) {
+	root := strings.Replace(smallRoot, "pages = %PAGES%", `binding = "saddle"`, 1)
+	section := "[[section]]\n[[section.block]]\nid = \"p1\"\nshared = \"" + strings.Repeat("Testo di prova per riempire una pagina e poco più. ", 60) + "\"\n"
+	doc := layoutFS(t, fstest.MapFS{"duetto.toml": {Data: []byte(root)}, "s.toml": {Data: []byte(section)}})
+	if n := len(doc.Pages); n%4 != 0 {
+		t.Errorf("%d pages; a saddle-stitched booklet needs a multiple of 4", n)
+	}
+}
