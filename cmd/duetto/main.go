@@ -78,8 +78,10 @@ fonts, styles, the paired Italian/English text, photos and captions — into a
 print-ready PDF: Italian and English side by side, each pair of paragraphs
 starting level, justified and hyphenated for each language.`,
 		Example: `  duetto build                         # build the embedded Turin brochure
-  duetto build examples/turin -o turin.pdf
-  duetto build my-leaflet/duetto.toml`,
+  duetto build --lang all -o turin.pdf # turin.pdf, turin-it.pdf, turin-en.pdf
+  duetto init my-leaflet               # start your own publication
+  duetto watch my-leaflet              # rebuild on every save
+  duetto check my-leaflet              # preflight without writing`,
 		Version:       moduleVersion(),
 		SilenceUsage:  true,
 		SilenceErrors: true,
