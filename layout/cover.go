@@ -145,7 +145,7 @@ func (e *engine) folios() {
 	ts := e.b.resolve(st, "")
 	for _, ps := range e.pages {
 		n := ps.page.Index
-		if ps.noText || !ps.hasText || containsInt(fo.Skip, n) {
+		if ps.noText || !ps.used() || containsInt(fo.Skip, n) {
 			continue
 		}
 		ps.page.Folio = itoa(n)

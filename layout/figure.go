@@ -292,6 +292,7 @@ func columnBottom(ps *pageState, side int, y float64) float64 {
 // placeTop puts a figure at the top of page ps, before any text.
 func (e *engine) placeTop(ps *pageState, fb *figBox) {
 	side, y := e.topPlace(ps, fb)
+	ps.hasFigure = true
 	if side == 2 {
 		e.placeCentered(ps, fb, y)
 		ps.hasText = false

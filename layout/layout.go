@@ -118,8 +118,12 @@ type pageState struct {
 	top       float64   // first y free for text
 	noText    bool      // a full-page figure, the cover or the back
 	hasText   bool      // something of the flow was placed on it
+	hasFigure bool      // a figure waiting for a page top was placed on it
 	lastBlock *content.Block
 }
+
+// used reports whether the page holds anything of the flow.
+func (ps *pageState) used() bool { return ps.hasText || ps.hasFigure }
 
 // bottom is the lowest y text may reach on the page.
 func (ps *pageState) bottom() float64 { return ps.area.Y + ps.area.H }
@@ -222,7 +226,7 @@ func (e *engine) startSection(s *content.Section) error {
 				return err
 			}
 		}
-		if !e.pages[e.cur].hasText && s.Start.Kind == content.StartNewPage {
+		if !e.pages[e.cur].used() && s.Start.Kind == content.StartNewPage {
 			return nil
 		}
 	}
@@ -232,11 +236,11 @@ func (e *engine) startSection(s *content.Section) error {
 	}
 	switch kind {
 	case content.StartNewPage:
-		if e.current().hasText {
+		if e.current().used() {
 			return e.nextPage()
 		}
 	case content.StartRightPage:
-		if e.current().hasText {
+		if e.current().used() {
 			if err := e.nextPage(); err != nil {
 				return err
 			}
@@ -248,7 +252,7 @@ func (e *engine) startSection(s *content.Section) error {
 		}
 	case content.StartPage:
 		want := s.Start.Page - 1
-		if e.cur > want || (e.cur == want && e.current().hasText) || (e.cur < want && e.lastPageUsed() > want) {
+		if e.cur > want || (e.cur == want && e.current().used()) || (e.cur < want && e.lastPageUsed() > want) {
 			last := e.lastPageUsed() + 1
 			return e.errorAt(e.lastBlk, last, "section %q must open on page %d, but the text before it runs to page %d: shorten it, make its figures smaller, or move the section (%s)", s.ID, s.Start.Page, last, s.Pos)
 		}
@@ -268,7 +272,7 @@ func (e *engine) startSection(s *content.Section) error {
 // lastPageUsed is the index of the last page holding flow content.
 func (e *engine) lastPageUsed() int {
 	for i := len(e.pages) - 1; i >= 0; i-- {
-		if e.pages[i].hasText {
+		if e.pages[i].used() {
 			return i
 		}
 	}
@@ -317,6 +321,27 @@ func (e *engine) section(s *content.Section) error {
 		if err := e.block(b); err != nil {
 			return err
 		}
+	}
+	return e.flushPending()
+}
+
+// flushPending places the figures still waiting for a page top when their
+// section ends: on the next pages, before the next section opens.
+func (e *engine) flushPending() error {
+	for guard := 0; len(e.pending) > 0; guard++ {
+		if guard > 20 {
+			return e.errorAt(e.pending[0], e.cur+1, "the figure did not fit on any page after its place in the text")
+		}
+		if err := e.nextPage(); err != nil {
+			return err
+		}
+		var rest []*content.Block
+		for _, b := range e.pending { // a page that already existed: place them here
+			if !e.placeAtTop(e.current(), b) {
+				rest = append(rest, b)
+			}
+		}
+		e.pending = rest
 	}
 	return nil
 }

@@ -1,6 +1,9 @@
 package layout_test
 
 import (
+	"bytes"
+	"image"
+	"image/png"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -88,5 +91,30 @@ func TestSaddleStitchedBookletPadsToFourPages(t *testing.T) {
 	doc := layoutFS(t, fstest.MapFS{"duetto.toml": {Data: []byte(root)}, "s.toml": {Data: []byte(section)}})
 	if n := len(doc.Pages); n%4 != 0 {
 		t.Errorf("%d pages; a saddle-stitched booklet needs a multiple of 4", n)
+	}
+}
+
+// A figure that ends a section but does not fit under its text goes to
+// the next page rather than being lost or refused.
+func TestFigureThatEndsASectionTakesTheNextPage(t *testing.T) {
+	var img bytes.Buffer
+	if err := png.Encode(&img, image.NewGray(image.Rect(0, 0, 1600, 1200))); err != nil {
+		t.Fatal(err)
+	}
+	root := strings.Replace(smallRoot, "pages = %PAGES%", "pages = 4", 1) + "[styles.caption]\nfont = \"sans\"\nsize = 7\n"
+	text := strings.Repeat("Una frase dopo l’altra riempie quasi tutta la pagina. ", 60)
+	section := "[[section]]\n[[section.block]]\nid = \"p1\"\nshared = \"" + text + "\"\n" +
+		"[[section.block]]\ntype = \"figure\"\nid = \"last\"\nfile = \"p.png\"\nheight = \"120mm\"\ncaption = { shared = \"Foto\" }\n"
+	doc := layoutFS(t, fstest.MapFS{"duetto.toml": {Data: []byte(root)}, "s.toml": {Data: []byte(section)}, "p.png": {Data: img.Bytes()}})
+	found := 0
+	for _, p := range doc.Pages {
+		for _, it := range p.Items {
+			if im, ok := it.(*layout.Image); ok && im.Block == "last" {
+				found = p.Index
+			}
+		}
+	}
+	if found < 2 {
+		t.Errorf("the figure is on page %d; want it on a page after the text", found)
 	}
 }
