@@ -2,7 +2,6 @@ package layout
 
 import (
 	"fmt"
-	"math"
 	"strconv"
 
 	"github.com/duetto-press/duetto/content"
@@ -496,5 +495,3 @@ func (e *engine) add(ps *pageState, items ...Item) {
 		ps.page.Items = append(ps.page.Items, it)
 	}
 }
-
-func round2(v float64) float64 { return math.Round(v*100) / 100 }
