@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/spf13/cobra"
 
@@ -113,31 +114,53 @@ func build(spec buildSpec, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
+	// Editions are laid out, checked and written to memory concurrently:
+	// they share the parsed fonts, images and hyphenators, which are
+	// read-only, and nothing else.
 	type result struct {
-		name string
-		data []byte
-		doc  *layout.Document
+		name     string
+		data     []byte
+		doc      *layout.Document
+		warnings []string
+		err      error
 	}
-	var results []result
+	results := make([]result, len(editions))
+	var wg sync.WaitGroup
+	for i, ed := range editions {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			r := &results[i]
+			r.name = nameOf(ed)
+			doc, err := layout.LayoutEdition(pub, res, ed)
+			if err != nil {
+				r.err = err
+				return
+			}
+			// Preflight: errors stop the build before any file is replaced.
+			findings := preflight.Check(doc, preflight.DefaultLimits())
+			if preflight.Errors(findings) {
+				r.err = preflightError{r.name, findings}
+				return
+			}
+			for _, f := range findings {
+				r.warnings = append(r.warnings, r.name+": "+f.String())
+			}
+			var buf bytes.Buffer
+			if err := pdf.Write(&buf, doc, pdf.Options{}); err != nil {
+				r.err = fmt.Errorf("writing PDF: %w", err)
+				return
+			}
+			r.data, r.doc = buf.Bytes(), doc
+		}()
+	}
+	wg.Wait()
 	var warnings []string
-	for _, ed := range editions {
-		doc, err := layout.LayoutEdition(pub, res, ed)
-		if err != nil {
-			return err
+	for _, r := range results { // the first error in edition order
+		if r.err != nil {
+			return r.err
 		}
-		// Preflight: errors stop the build before any file is replaced.
-		findings := preflight.Check(doc, preflight.DefaultLimits())
-		if preflight.Errors(findings) {
-			return preflightError{nameOf(ed), findings}
-		}
-		for _, f := range findings {
-			warnings = append(warnings, nameOf(ed)+": "+f.String())
-		}
-		var buf bytes.Buffer
-		if err := pdf.Write(&buf, doc, pdf.Options{}); err != nil {
-			return fmt.Errorf("writing PDF: %w", err)
-		}
-		results = append(results, result{nameOf(ed), buf.Bytes(), doc})
+		warnings = append(warnings, r.warnings...)
 	}
 	for _, r := range results {
 		change := changeNote(r.name, r.doc)
