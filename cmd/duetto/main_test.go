@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"image/png"
 	"io"
 	"os"
 	"os/exec"
@@ -291,6 +292,23 @@ func TestRebuildReportsChangedPages(t *testing.T) {
 	stdout.Reset()
 	if code := run([]string{"diff", old, out}, &stdout, &stderr); code != 0 || !strings.Contains(stdout.String(), "changed 14 15") {
 		t.Errorf("diff: exit %d, %q %q", code, stdout.String(), stderr.String())
+	}
+	testenv.Tool(t, "pdftoppm")
+	pngs := filepath.Join(dir, "changes")
+	stdout.Reset()
+	if code := run([]string{"diff", old, out, "--png", pngs}, &stdout, &stderr); code != 0 {
+		t.Fatalf("diff --png: exit %d: %s", code, stderr.String())
+	}
+	for _, page := range []string{"page-14.png", "page-15.png"} {
+		f, err := os.Open(filepath.Join(pngs, page))
+		if err != nil {
+			t.Fatalf("diff --png: %v", err)
+		}
+		cfg, err := png.DecodeConfig(f)
+		f.Close()
+		if err != nil || cfg.Width <= cfg.Height { // two portrait pages side by side are wider than tall
+			t.Errorf("%s: %v, %dx%d; want two pages side by side", page, err, cfg.Width, cfg.Height)
+		}
 	}
 	if code := run([]string{"diff", old, filepath.Join(src, "duetto.toml")}, &stdout, &stderr); code != exitInput {
 		t.Errorf("diff of a non-PDF: exit %d, want %d", code, exitInput)
