@@ -136,7 +136,7 @@ func Break(nodes []Node, widths Widths, p Params) (Result, error) {
 	if len(nodes) == 0 {
 		return Result{Pass: 1}, nil
 	}
-	b := &breaker{nodes: nodes, widths: widths, p: p, widthCache: map[int]float64{}}
+	b := &breaker{nodes: nodes, widths: widths, p: p}
 	b.prefix()
 	type pass struct {
 		tolerance float64
@@ -180,7 +180,7 @@ type breaker struct {
 	p          Params
 	sw, sst    []float64 // prefix sums of width and stretch before node i
 	ssh        []float64
-	widthCache map[int]float64
+	widthCache []float64 // by line number; 0: not asked yet
 	pool       []active
 }
 
@@ -201,12 +201,15 @@ func (b *breaker) prefix() {
 }
 
 func (b *breaker) width(line int) (float64, error) {
-	if w, ok := b.widthCache[line]; ok {
-		return w, nil
+	if line < len(b.widthCache) && b.widthCache[line] > 0 {
+		return b.widthCache[line], nil
 	}
 	w := b.widths(line)
 	if !(w > 0) || math.IsInf(w, 0) {
 		return 0, fmt.Errorf("%w: width of line %d is %v", ErrInvalid, line, w)
+	}
+	for len(b.widthCache) <= line {
+		b.widthCache = append(b.widthCache, 0)
 	}
 	b.widthCache[line] = w
 	return w, nil
@@ -256,10 +259,24 @@ func (b *breaker) run(tolerance float64, hyphens bool, emergency float64, final 
 	actives := []*active{b.newActive(active{pos: -1, fitness: fitDecent, w: w0, st: st0, sh: sh0})}
 	p := b.p
 	type cand struct {
+		line, fit  int
 		a          *active
 		demerits   float64
 		ratio, bad float64
 		overfull   bool
+	}
+	var cands []cand // reused at every breakpoint
+	// upsert keeps the best candidate per (line, fitness class).
+	upsert := func(c cand) {
+		for k := range cands {
+			if cands[k].line == c.line && cands[k].fit == c.fit {
+				if c.demerits < cands[k].demerits {
+					cands[k] = c
+				}
+				return
+			}
+		}
+		cands = append(cands, c)
 	}
 	for i := range b.nodes {
 		if !b.legal(i, hyphens) {
@@ -272,8 +289,8 @@ func (b *breaker) run(tolerance float64, hyphens bool, emergency float64, final 
 			penalty, flagged, forced, addW = nd.Penalty, nd.Flagged, nd.Penalty <= -Infinity, nd.Width
 		}
 		// Best candidate per (line, fitness class).
-		best := map[[2]int]cand{}
-		var keep []*active
+		cands = cands[:0]
+		keep := actives[:0] // filtered in place: each kept node was already read
 		var lastDeactivated *active
 		for _, a := range actives {
 			lw, err := b.width(a.line)
@@ -311,14 +328,11 @@ func (b *breaker) run(tolerance float64, hyphens bool, emergency float64, final 
 				continue
 			}
 			d := b.demerits(a, bad, penalty, flagged, fitness(r), forced)
-			key := [2]int{a.line + 1, fitness(r)}
-			if c, ok := best[key]; !ok || d < c.demerits {
-				best[key] = cand{a: a, demerits: d, ratio: r, bad: bad}
-			}
+			upsert(cand{line: a.line + 1, fit: fitness(r), a: a, demerits: d, ratio: r, bad: bad})
 		}
 		// TeX's final pass (§854): rather than lose every active node, break
 		// here from the last one, with an overfull (or underfull) line.
-		if final && len(best) == 0 && len(keep) == 0 && lastDeactivated != nil {
+		if final && len(cands) == 0 && len(keep) == 0 && lastDeactivated != nil {
 			a := lastDeactivated
 			lw, _ := b.width(a.line)
 			natural := b.sw[i] - a.w + addW
@@ -327,7 +341,7 @@ func (b *breaker) run(tolerance float64, hyphens bool, emergency float64, final 
 			if shrink == 0 || natural <= lw {
 				r = 0
 			}
-			best[[2]int{a.line + 1, fitTight}] = cand{a: a, demerits: a.demerits, ratio: r, bad: 10000, overfull: natural-shrink > lw+1e-9}
+			upsert(cand{line: a.line + 1, fit: fitTight, a: a, demerits: a.demerits, ratio: r, bad: 10000, overfull: natural-shrink > lw+1e-9})
 		}
 		actives = keep
 		// New active nodes. Line numbers are kept apart (widths may differ
@@ -335,34 +349,33 @@ func (b *breaker) run(tolerance float64, hyphens bool, emergency float64, final 
 		// only the maxPerClass best of each fitness class survive, which
 		// bounds the active list as TeX's easy_line does for constant
 		// widths. Order is deterministic: fitness, demerits, line.
-		if len(best) > 0 {
+		if len(cands) > 0 {
 			w, st, sh := b.after(i)
-			for fit := fitTight; fit <= fitVeryLoose; fit++ {
-				var lines []int
-				for key := range best {
-					if key[1] == fit {
-						lines = append(lines, key[0])
-					}
+			sort.SliceStable(cands, func(x, y int) bool {
+				cx, cy := cands[x], cands[y]
+				if cx.fit != cy.fit {
+					return cx.fit < cy.fit
 				}
-				sort.Slice(lines, func(x, y int) bool {
-					cx, cy := best[[2]int{lines[x], fit}], best[[2]int{lines[y], fit}]
-					if cx.demerits != cy.demerits {
-						return cx.demerits < cy.demerits
-					}
-					return lines[x] < lines[y]
-				})
-				for k, line := range lines {
-					if k >= maxPerClass {
-						break
-					}
-					c := best[[2]int{line, fit}]
-					h := 0
-					if flagged {
-						h = c.a.hyphens + 1
-					}
-					actives = append(actives, b.newActive(active{pos: i, line: line, fitness: fit, hyphens: h, w: w, st: st, sh: sh,
-						demerits: c.demerits, prev: c.a, ratio: c.ratio, bad: c.bad, overfull: c.overfull}))
+				if cx.demerits != cy.demerits {
+					return cx.demerits < cy.demerits
 				}
+				return cx.line < cy.line
+			})
+			perClass := 0
+			for k, c := range cands {
+				if k > 0 && c.fit != cands[k-1].fit {
+					perClass = 0
+				}
+				if perClass >= maxPerClass {
+					continue
+				}
+				perClass++
+				h := 0
+				if flagged {
+					h = c.a.hyphens + 1
+				}
+				actives = append(actives, b.newActive(active{pos: i, line: c.line, fitness: c.fit, hyphens: h, w: w, st: st, sh: sh,
+					demerits: c.demerits, prev: c.a, ratio: c.ratio, bad: c.bad, overfull: c.overfull}))
 			}
 		}
 		if len(actives) == 0 {
