@@ -18,7 +18,6 @@ import (
 	"io"
 	"os"
 	"reflect"
-	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -307,24 +306,64 @@ func (wr *writer) cropMarks() {
 	}
 }
 
-var subsetName = regexp.MustCompile(`/utf8([a-z])([a-z])\+`)
-
-var boxLines = regexp.MustCompile(`(?m)^(/(?:ArtBox|BleedBox|CropBox|TrimBox) \[[^\]\n]*\]\n)+`)
-
 // canonical makes fpdf's output reproducible and tidy: it gives the
-// embedded fonts subset tags, sorts the page-box
-// entries of every page (fpdf writes them in map order; sorting keeps each
-// object's length, so the cross-reference table stays right) and adds a
-// document /ID derived from the content to the trailer.
+// embedded fonts subset tags, sorts the page-box entries of every page
+// (fpdf writes them in map order) and adds a document /ID derived from
+// the content to the trailer. The first two keep every object's length,
+// so the cross-reference table stays right; the /ID goes after it. It
+// scans with bytes.Index rather than regular expressions: the file is
+// mostly image data.
 func canonical(pdf []byte) []byte {
-	pdf = subsetName.ReplaceAllFunc(pdf, func(m []byte) []byte {
-		return []byte("/DUET" + strings.ToUpper(string(m[5:7])) + "+")
-	})
-	pdf = boxLines.ReplaceAllFunc(pdf, func(m []byte) []byte {
-		lines := strings.SplitAfter(string(m), "\n")
+	// "/utf8xy+" → "/DUETXY+": the same length.
+	for from := 0; ; {
+		i := bytes.Index(pdf[from:], []byte("/utf8"))
+		if i < 0 {
+			break
+		}
+		i += from
+		if i+8 <= len(pdf) && isLower(pdf[i+5]) && isLower(pdf[i+6]) && pdf[i+7] == '+' {
+			copy(pdf[i:], "/DUET")
+			pdf[i+5] -= 'a' - 'A'
+			pdf[i+6] -= 'a' - 'A'
+		}
+		from = i + 5
+	}
+	// Each page dictionary: its box lines follow /Parent (and /MediaBox
+	// when fpdf writes one), one a line.
+	for from := 0; ; {
+		i := bytes.Index(pdf[from:], []byte("\n/Parent "))
+		if i < 0 {
+			break
+		}
+		i += from + 1
+		eol := bytes.IndexByte(pdf[i:], '\n')
+		if eol < 0 {
+			break
+		}
+		start := i + eol + 1
+		if bytes.HasPrefix(pdf[start:], []byte("/MediaBox [")) {
+			if nl := bytes.IndexByte(pdf[start:], '\n'); nl >= 0 {
+				start += nl + 1
+			}
+		}
+		end := start
+		var lines []string
+		for end < len(pdf) {
+			nl := bytes.IndexByte(pdf[end:], '\n')
+			if nl < 0 {
+				break
+			}
+			line := string(pdf[end : end+nl+1])
+			if !isBoxLine(line) {
+				break
+			}
+			lines = append(lines, line)
+			end += nl + 1
+		}
 		sort.Strings(lines)
-		return []byte(strings.Join(lines, ""))
-	})
+		copy(pdf[start:end], strings.Join(lines, ""))
+		from = end
+	}
 	i := bytes.LastIndex(pdf, []byte("\ntrailer\n<<\n"))
 	if i < 0 {
 		return pdf
@@ -336,6 +375,18 @@ func canonical(pdf []byte) []byte {
 	out = append(out, pdf[:at]...)
 	out = append(out, fmt.Sprintf("/ID [<%s> <%s>]\n", id, id)...)
 	return append(out, pdf[at:]...)
+}
+
+func isLower(c byte) bool { return c >= 'a' && c <= 'z' }
+
+// isBoxLine recognises a page-box entry as fpdf writes it.
+func isBoxLine(line string) bool {
+	for _, box := range []string{"/ArtBox [", "/BleedBox [", "/CropBox [", "/TrimBox ["} {
+		if strings.HasPrefix(line, box) && strings.HasSuffix(line, "]\n") {
+			return true
+		}
+	}
+	return false
 }
 
 // breakWidthTie makes fpdf's image order reproducible. fpdf writes its
