@@ -13,7 +13,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"runtime/debug"
+	"runtime/pprof"
 
 	"github.com/spf13/cobra"
 )
@@ -89,9 +91,54 @@ starting level, justified and hyphenated for each language.`,
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.PersistentFlags().Bool("debug", false, "print a stack trace on internal errors")
+	root.PersistentFlags().String("cpuprofile", "", "write a CPU profile of the command to `file` (go tool pprof)")
+	root.PersistentFlags().String("memprofile", "", "write a heap profile at the end of the command to `file`")
+	var stopProfile func()
+	root.PersistentPreRunE = func(cmd *cobra.Command, args []string) error {
+		cpu, _ := cmd.Flags().GetString("cpuprofile")
+		mem, _ := cmd.Flags().GetString("memprofile")
+		stop, err := startProfiles(cpu, mem)
+		stopProfile = stop
+		return err
+	}
+	root.PersistentPostRun = func(cmd *cobra.Command, args []string) {
+		if stopProfile != nil {
+			stopProfile()
+		}
+	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.AddCommand(newBuildCmd(stdout), newDiffCmd(stdout), newInitCmd(stdout), newWatchCmd(stdout, stderr), newFontsCmd(stdout), newCheckCmd(stdout))
 	return root
+}
+
+// startProfiles starts a CPU profile into cpu and arranges a heap profile
+// into mem ("" for none); the returned function ends both.
+func startProfiles(cpu, mem string) (func(), error) {
+	var cpuFile *os.File
+	if cpu != "" {
+		f, err := os.Create(cpu)
+		if err != nil {
+			return nil, fmt.Errorf("cpu profile: %w", err)
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			f.Close()
+			return nil, fmt.Errorf("cpu profile: %w", err)
+		}
+		cpuFile = f
+	}
+	return func() {
+		if cpuFile != nil {
+			pprof.StopCPUProfile()
+			cpuFile.Close()
+		}
+		if mem != "" {
+			if f, err := os.Create(mem); err == nil {
+				runtime.GC()
+				_ = pprof.WriteHeapProfile(f)
+				f.Close()
+			}
+		}
+	}, nil
 }
 
 func moduleVersion() string {
