@@ -32,8 +32,25 @@ type Params struct {
 	FitnessDemerits       float64 // \adjdemerits: adjacent lines of non-adjacent fitness classes
 	MaxConsecutiveHyphens int     // at most this many hyphenated lines in a row (0: no limit)
 	Looseness             int     // \looseness: lines more (+) or fewer (−) than optimal, if possible
-	EmergencyStretch      float64 // \emergencystretch (points) for a last pass
+	// LooseTolerance, if above Tolerance, is the worst badness of a third
+	// pass, tried when no breaks keep every line within Tolerance. It is
+	// LaTeX's \sloppy (a raised \tolerance) rather than TeX's emergency
+	// stretch: the lines are judged by their true badness, so the pass
+	// still prefers two slightly loose lines to one very loose one, which
+	// a pass with emergency stretch cannot tell apart.
+	LooseTolerance   float64
+	EmergencyStretch float64 // \emergencystretch (points) for a pass after the loose one
 }
+
+// The passes of Break, in the order it tries them (TeX §863, with the
+// loose pass added). Result.Pass tells which one found the lines.
+const (
+	PassFirst     = 1 // without hyphenation, within Pretolerance
+	PassSecond    = 2 // with hyphenation, within Tolerance
+	PassLoose     = 3 // with hyphenation, within LooseTolerance
+	PassEmergency = 4 // with EmergencyStretch added to every line, within Tolerance
+	PassForced    = 5 // beyond any tolerance: overfull or underfull lines where nothing else fits
+)
 
 // DefaultParams returns TeX's plain defaults, with at most two hyphenated
 // lines in a row.
@@ -69,7 +86,7 @@ type Line struct {
 type Result struct {
 	Lines    []Line
 	Demerits float64
-	Pass     int // 1: without hyphenation, 2: with, 3: with emergency stretch, 4: forced (overfull lines)
+	Pass     int // which pass found the lines: PassFirst … PassForced
 }
 
 // maxPerClass is how many active nodes of one fitness class, with
@@ -96,7 +113,11 @@ func fitness(r float64) int {
 	return fitVeryLoose
 }
 
-// badness is 100|r|³ capped at 10000 (TeX §108 approximates the same).
+// Badness is the badness of a line set with adjustment ratio r: 100|r|³,
+// capped at 10000, and infinite for r < −1 (TeX §108 computes the same in
+// integers).
+func Badness(r float64) float64 { return badness(r) }
+
 func badness(r float64) float64 {
 	if r < -1 {
 		return math.Inf(1)
@@ -139,6 +160,7 @@ func Break(nodes []Node, widths Widths, p Params) (Result, error) {
 	b := &breaker{nodes: nodes, widths: widths, p: p}
 	b.prefix()
 	type pass struct {
+		number    int
 		tolerance float64
 		hyphens   bool
 		emergency float64
@@ -146,13 +168,16 @@ func Break(nodes []Node, widths Widths, p Params) (Result, error) {
 	}
 	var passes []pass
 	if p.Pretolerance >= 0 {
-		passes = append(passes, pass{p.Pretolerance, false, 0, false})
+		passes = append(passes, pass{PassFirst, p.Pretolerance, false, 0, false})
 	}
-	passes = append(passes, pass{p.Tolerance, true, 0, false})
+	passes = append(passes, pass{PassSecond, p.Tolerance, true, 0, false})
+	if p.LooseTolerance > p.Tolerance {
+		passes = append(passes, pass{PassLoose, p.LooseTolerance, true, 0, false})
+	}
 	if p.EmergencyStretch > 0 {
-		passes = append(passes, pass{p.Tolerance, true, p.EmergencyStretch, false})
+		passes = append(passes, pass{PassEmergency, p.Tolerance, true, p.EmergencyStretch, false})
 	}
-	passes = append(passes, pass{math.Inf(1), true, p.EmergencyStretch, true})
+	passes = append(passes, pass{PassForced, math.Inf(1), true, p.EmergencyStretch, true})
 	for i, ps := range passes {
 		best, met, err := b.run(ps.tolerance, ps.hyphens, ps.emergency, ps.final)
 		if err != nil {
@@ -161,14 +186,7 @@ func Break(nodes []Node, widths Widths, p Params) (Result, error) {
 		// TeX §873: a pass that misses the looseness goal gives way to the
 		// next one, unless it is the last.
 		if best != nil && (met || i == len(passes)-1) {
-			n := i + 1
-			if p.Pretolerance < 0 {
-				n++
-			}
-			if ps.final {
-				n = 4
-			}
-			return Result{Lines: b.lines(best), Demerits: best.demerits, Pass: n}, nil
+			return Result{Lines: b.lines(best), Demerits: best.demerits, Pass: ps.number}, nil
 		}
 	}
 	return Result{}, fmt.Errorf("%w: no breaks found", ErrInvalid) // unreachable: the final pass always breaks

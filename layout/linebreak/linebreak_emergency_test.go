@@ -11,7 +11,7 @@ func TestEmergencyStretchRescuesALooseParagraph(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Pass != 3 {
+	if res.Pass != PassEmergency {
 		t.Errorf("pass = %d, want 3 (emergency stretch)", res.Pass)
 	}
 	for _, ln := range res.Lines {
@@ -27,7 +27,7 @@ func TestOverfullBoxIsReportedNotFatal(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Pass != 4 {
+	if res.Pass != PassForced {
 		t.Errorf("pass = %d, want 4 (forced)", res.Pass)
 	}
 	over := 0

@@ -44,7 +44,7 @@ func TestFirstPassAvoidsHyphens(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Pass != 1 {
+	if res.Pass != PassFirst {
 		t.Errorf("pass = %d, want 1", res.Pass)
 	}
 	for _, ln := range res.Lines {
