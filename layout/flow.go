@@ -453,8 +453,9 @@ func (e *engine) placeLines(b *content.Block, p *paragraph, lines []linebreak.Li
 		last = s
 		isLast := i == len(lines)-1
 		if st.Align == content.Justify && role == RoleBody {
-			e.report.Lines = append(e.report.Lines, LineReport{Page: s.page + 1, Block: b.ID, Lang: p.lang, Ratio: ln.Ratio,
-				Badness: ln.Badness, Hyphen: ln.Hyphenated, Last: isLast, Overfull: ln.Overfull})
+			r := lineRatio(p, ln, s.width, st.Align, isLast)
+			e.report.Lines = append(e.report.Lines, LineReport{Page: s.page + 1, Block: b.ID, Lang: p.lang, Ratio: r,
+				Badness: linebreak.Badness(r), Hyphen: ln.Hyphenated, Last: isLast, Overfull: ln.Overfull})
 		}
 		ps := e.pages[s.page]
 		for _, r := range setLine(p, ln, s.x, s.baseline, s.width, st.Align, isLast, role, b.ID) {
@@ -463,7 +464,7 @@ func (e *engine) placeLines(b *content.Block, p *paragraph, lines []linebreak.Li
 		if i == 0 && label != "" {
 			ts := e.b.resolve(st, "")
 			lr := newRun(ts, s.x-hang, s.baseline, p.lang, role, b.ID)
-			appendText(lr, ts, label)
+			appendText(lr, ts, label, 0)
 			e.add(ps, lr)
 		}
 		ps.hasText = true

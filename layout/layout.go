@@ -448,6 +448,12 @@ func (e *engine) finish() {
 
 // breakLines breaks p for widths: Knuth–Plass for justified text, first
 // fit for ragged text.
+// looseTolerance is the badness a paragraph's lines may reach when no
+// breaks keep them within TeX's tolerance of 200 (set with a ratio of
+// about 1.26): 800, a ratio of 2, spaces at most twice their natural
+// width. Only when even that fails does emergency stretch come in.
+const looseTolerance = 800
+
 func (e *engine) breakLines(p *paragraph, widths linebreak.Widths) []linebreak.Line {
 	lines, _ := e.breakLoose(p, widths, 0)
 	return lines
@@ -462,13 +468,16 @@ func (e *engine) breakLoose(p *paragraph, widths linebreak.Widths, looseness int
 		return breakRagged(p.nodes, widths), looseness == 0
 	}
 	params := linebreak.DefaultParams()
-	params.EmergencyStretch = 2 * p.style.Size
 	params.Looseness = looseness
+	if looseness == 0 {
+		params.LooseTolerance = looseTolerance
+		params.EmergencyStretch = 2 * p.style.Size
+	}
 	res, err := linebreak.Break(p.nodes, widths, params)
 	if err != nil || len(res.Lines) == 0 {
 		return breakRagged(p.nodes, widths), false
 	}
-	return res.Lines, res.Pass < 4
+	return res.Lines, res.Pass < linebreak.PassForced
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }

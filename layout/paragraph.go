@@ -19,6 +19,21 @@ import (
 // Modern's interword glue); every place where a word may break becomes a
 // penalty, flagged when the break adds a hyphen.
 
+// Letter spacing. A justified line may also open or close the space between
+// the letters of its words a little, as the paragraph composers of DTP
+// programs do (InDesign's "letter spacing" justification setting): by at
+// most letterStretch or letterShrink of an em between two letters. A word
+// of six letters can thus give up to 0.1 em of stretch, about as much as
+// the space after it, which halves how far the spaces of a loose line
+// must open. The breaker sees a word's letter flexibility as part of the
+// stretch and shrink of the glue after the word (the box–glue model has no
+// stretchable boxes); setLine spreads a line's adjustment over its spaces
+// and its letters in proportion to their flexibility.
+const (
+	letterStretch = 0.02 // em between two letters, at most
+	letterShrink  = 0.01
+)
+
 // Penalties of the breaks inside words, as TeX's defaults.
 const (
 	hyphenPenalty   = 50 // \hyphenpenalty: a break that adds a hyphen
@@ -45,10 +60,22 @@ type paragraph struct {
 	nodes  []linebreak.Node
 	frags  []fragment // indexed like nodes; zero for glue and penalties
 	hyphen []string   // indexed like nodes; text a flagged penalty adds ("-")
-	style  *content.Style
-	base   *textStyle
-	lang   string
-	words  int
+	// flex is indexed like nodes. For glue it holds the interword space's
+	// own stretch and shrink (the node's are larger by the letter
+	// flexibility of the word before it); for a box, the letter
+	// flexibility of its letter gaps: those inside it and, when the next
+	// box is the rest of the same word, the one between them (join).
+	flex  []flex
+	style *content.Style
+	base  *textStyle
+	lang  string
+	words int
+}
+
+// flex is the stretch and shrink of one node's part of a line.
+type flex struct {
+	stretch, shrink float64
+	join            bool // a box: the gap to the next box of its word is counted
 }
 
 // builder makes paragraphs; it knows the publication's styles, colours
@@ -157,6 +184,7 @@ func (b *builder) build(text string, ps *content.Style, lang string, indent floa
 	for len(p.frags) < len(p.nodes) {
 		p.frags = append(p.frags, fragment{})
 		p.hyphen = append(p.hyphen, "")
+		p.flex = append(p.flex, flex{})
 	}
 	return p
 }
@@ -180,7 +208,12 @@ func (p *paragraph) push(n linebreak.Node, f fragment, hy string) {
 	p.nodes = append(p.nodes, n)
 	p.frags = append(p.frags, f)
 	p.hyphen = append(p.hyphen, hy)
+	p.flex = append(p.flex, flex{})
 }
+
+// justified reports whether the paragraph is set justified, and so may
+// space its letters.
+func (p *paragraph) justified() bool { return p.style != nil && p.style.Align == content.Justify }
 
 // addSpace appends interword glue for a space in style ts. Spaces at the
 // start of the paragraph or doubled are dropped (content collapses them).
@@ -189,7 +222,15 @@ func (p *paragraph) addSpace(ts *textStyle) {
 		return
 	}
 	w := ts.face.Advance(' ') * ts.size / 1000
-	p.push(linebreak.Glue(w, w/2, w/3), fragment{}, "")
+	// The letter flexibility of the word before the space travels with
+	// the space (see letterStretch).
+	var letters flex
+	for i := len(p.nodes) - 1; i >= 0 && p.nodes[i].Kind != linebreak.KindGlue; i-- {
+		letters.stretch += p.flex[i].stretch
+		letters.shrink += p.flex[i].shrink
+	}
+	p.push(linebreak.Glue(w, w/2+letters.stretch, w/3+letters.shrink), fragment{}, "")
+	p.flex[len(p.flex)-1] = flex{stretch: w / 2, shrink: w / 3}
 }
 
 // addWord appends one word (pieces in their styles) with its break points.
@@ -250,7 +291,7 @@ func (p *paragraph) addWord(pieces []styledText, h *hyphen.Hyphenator, hyphenate
 		if i < len(runes) && styles[i] == styles[start] {
 			next = runes[i]
 		}
-		p.addBox(string(runes[start:i]), styles[start], next)
+		p.addBox(string(runes[start:i]), styles[start], next, i < len(runes))
 		if isBreak {
 			p.addBreak(styles[i-1], runes[i-1], runes[i], withHyphen)
 		}
@@ -261,7 +302,9 @@ func (p *paragraph) addWord(pieces []styledText, h *hyphen.Hyphenator, hyphenate
 // addBox appends a box for text in style ts. next is the rune that follows
 // in the same word and style (-1 if none): the kerning with it belongs to
 // this box, so that unbroken words measure exactly as they are drawn.
-func (p *paragraph) addBox(text string, ts *textStyle, next rune) {
+// join reports that more of the same word follows; in a justified
+// paragraph the box then also owns the letter gap to it.
+func (p *paragraph) addBox(text string, ts *textStyle, next rune, join bool) {
 	if text == "" {
 		return
 	}
@@ -271,6 +314,13 @@ func (p *paragraph) addBox(text string, ts *textStyle, next rune) {
 		w += ts.face.Kern(last, next) * ts.size / 1000
 	}
 	p.push(linebreak.Box(w), fragment{text: text, style: ts}, "")
+	if p.justified() {
+		gaps := utf8.RuneCountInString(text) - 1
+		if join {
+			gaps++
+		}
+		p.flex[len(p.flex)-1] = flex{stretch: float64(gaps) * letterStretch * ts.size, shrink: float64(gaps) * letterShrink * ts.size, join: join}
+	}
 }
 
 // addBreak appends a discretionary break between prev and next. With a

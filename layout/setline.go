@@ -8,38 +8,24 @@ import (
 )
 
 // setLine turns one broken line of p into text runs: boxes that touch are
-// joined into one run (a word, or a word with its hyphen), glue is set at
-// its natural width plus the line's share of stretch or shrink (TeX's glue
-// setting, K&P 1981 eq. 1), so a justified line ends exactly at x+width.
+// joined into one run (a word, or a word with its hyphen). A justified
+// line is set with the ratio lineRatio gives (TeX's glue setting, K&P 1981
+// eq. 1, extended to letter spacing): each space gets that ratio of its
+// stretch or shrink, each gap between two letters that ratio of the
+// letters' (letterStretch, letterShrink), so the line ends exactly at
+// x+width.
 func setLine(p *paragraph, ln linebreak.Line, x, baseline, width float64, align content.Align, last bool, role Role, blockID string) []*TextRun {
-	ratio := ln.Ratio
-	if align != content.Justify || (last && ratio > 0) {
-		ratio = 0
-	}
-	if ln.Overfull && ratio < -1 {
-		ratio = -1
-	}
-	end := min(ln.End, len(p.nodes))
-	// Natural width of what is drawn, for ragged alignment.
-	natural := 0.0
-	for i := ln.Start; i < end; i++ {
-		n := p.nodes[i]
-		if n.Kind == linebreak.KindGlue && isFinishGlue(n) {
-			continue
+	ratio := lineRatio(p, ln, width, align, last)
+	end := lineEnd(p, ln)
+	natural, _, _ := p.measure(ln)
+	// Letters open at most by letterStretch: on a line looser than that
+	// the spaces take the rest.
+	letterRatio, spaceRatio := ratio, ratio
+	if ratio > 1 {
+		letterRatio = 1
+		if ls, ws := p.letterFlex(ln); ws.stretch > 0 {
+			spaceRatio = (width - natural - ls.stretch) / ws.stretch
 		}
-		if n.Kind != linebreak.KindPenalty {
-			natural += n.Width
-		}
-	}
-	if ln.Hyphenated && ln.End < len(p.nodes) {
-		natural += p.nodes[ln.End].Width
-	}
-	// Drop trailing glue (the Finish glue and anything before it).
-	for end > ln.Start && p.nodes[end-1].Kind != linebreak.KindBox {
-		if p.nodes[end-1].Kind == linebreak.KindGlue && !isFinishGlue(p.nodes[end-1]) {
-			natural -= p.nodes[end-1].Width
-		}
-		end--
 	}
 	switch align {
 	case content.Right:
@@ -50,31 +36,34 @@ func setLine(p *paragraph, ln linebreak.Line, x, baseline, width float64, align 
 	var runs []*TextRun
 	var cur *TextRun
 	cx := x
+	join, joinTrack := false, 0.0 // the last box owns a letter gap to the next one
 	for i := ln.Start; i < end; i++ {
 		n := p.nodes[i]
 		switch n.Kind {
 		case linebreak.KindGlue:
-			w := n.Width
-			if ratio > 0 {
-				w += ratio * n.Stretch
-			} else if ratio < 0 {
-				w += ratio * n.Shrink
-			}
-			cx += w
-			cur = nil
+			cx += n.Width + adjust(spaceRatio, p.flex[i])
+			cur, join = nil, false
 		case linebreak.KindBox:
 			f := p.frags[i]
 			if f.style == nil { // an indent
 				cx += n.Width
-				cur = nil
+				cur, join = nil, false
 				continue
+			}
+			track := 0.0
+			if p.justified() {
+				track = adjust(letterRatio, flex{stretch: letterStretch * f.style.size, shrink: letterShrink * f.style.size})
+			}
+			if join {
+				cx += joinTrack
 			}
 			if cur == nil || cur.Font != f.style.fontKey || cur.Size != f.style.size || cur.Color != f.style.color {
 				cur = newRun(f.style, cx, baseline, p.lang, role, blockID)
 				runs = append(runs, cur)
 			}
-			appendText(cur, f.style, f.text)
-			cx += n.Width
+			appendText(cur, f.style, f.text, track)
+			cx += n.Width + track*float64(utf8.RuneCountInString(f.text)-1)
+			join, joinTrack = p.flex[i].join, track
 		}
 	}
 	if ln.End < len(p.nodes) && p.nodes[ln.End].Kind == linebreak.KindPenalty && cur != nil && ln.End+1 < len(p.nodes) && p.nodes[ln.End+1].Kind == linebreak.KindBox {
@@ -83,10 +72,94 @@ func setLine(p *paragraph, ln linebreak.Line, x, baseline, width float64, align 
 	// A hyphenation break adds its hyphen; a break after a compound's own
 	// hyphen is flagged too but adds nothing.
 	if ln.Hyphenated && ln.End < len(p.nodes) && cur != nil && p.hyphen[ln.End] != "" {
-		appendText(cur, p.frags[ln.End].style, p.hyphen[ln.End])
+		appendText(cur, p.frags[ln.End].style, p.hyphen[ln.End], 0)
 		cur.Hyphen = true
 	}
 	return runs
+}
+
+// adjust is how much a node of flexibility f grows (ratio > 0) or shrinks
+// (ratio < 0) on a line set with ratio.
+func adjust(ratio float64, f flex) float64 {
+	if ratio > 0 {
+		return ratio * f.stretch
+	}
+	return ratio * f.shrink
+}
+
+// lineEnd is the index after the last node setLine draws of ln: the glue
+// and penalties at the end of the line (the finishing glue of the last
+// line among them) are not drawn.
+func lineEnd(p *paragraph, ln linebreak.Line) int {
+	end := min(ln.End, len(p.nodes))
+	for end > ln.Start && p.nodes[end-1].Kind != linebreak.KindBox {
+		end--
+	}
+	return end
+}
+
+// measure returns the natural width of what line ln draws (its hyphen
+// included) and the stretch and shrink of its spaces and letter gaps.
+func (p *paragraph) measure(ln linebreak.Line) (natural, stretch, shrink float64) {
+	end := lineEnd(p, ln)
+	for i := ln.Start; i < end; i++ {
+		if n := p.nodes[i]; n.Kind != linebreak.KindPenalty {
+			natural += n.Width
+		}
+	}
+	if ln.Hyphenated && ln.End < len(p.nodes) {
+		natural += p.nodes[ln.End].Width
+	}
+	letters, spaces := p.letterFlex(ln)
+	return natural, letters.stretch + spaces.stretch, letters.shrink + spaces.shrink
+}
+
+// letterFlex returns the flexibility of line ln's letter gaps and that of
+// its spaces. The letter gap that joins the line's last box to the rest
+// of its word on the next line is not on the line.
+func (p *paragraph) letterFlex(ln linebreak.Line) (letters, spaces flex) {
+	end := lineEnd(p, ln)
+	lastBox := -1
+	for i := ln.Start; i < end; i++ {
+		switch p.nodes[i].Kind {
+		case linebreak.KindGlue:
+			spaces.stretch += p.flex[i].stretch
+			spaces.shrink += p.flex[i].shrink
+		case linebreak.KindBox:
+			letters.stretch += p.flex[i].stretch
+			letters.shrink += p.flex[i].shrink
+			lastBox = i
+		}
+	}
+	if lastBox >= 0 && p.flex[lastBox].join {
+		if f := p.frags[lastBox]; f.style != nil {
+			letters.stretch = max(letters.stretch-letterStretch*f.style.size, 0)
+			letters.shrink = max(letters.shrink-letterShrink*f.style.size, 0)
+		}
+	}
+	return letters, spaces
+}
+
+// lineRatio is the ratio setLine sets line ln of p with when it is width
+// wide: 0 for text that is not justified and for the last line of a
+// paragraph that is shorter than the line; otherwise the share of the
+// line's stretch (ratio > 0) or shrink (ratio < 0) that makes it exactly
+// width wide, with the line's own letter flexibility counted in full
+// (the breaker counts all but the last word's, see letterStretch), and
+// never below −1: an overfull line stays overfull.
+func lineRatio(p *paragraph, ln linebreak.Line, width float64, align content.Align, last bool) float64 {
+	if align != content.Justify {
+		return 0
+	}
+	natural, stretch, shrink := p.measure(ln)
+	d := width - natural
+	switch {
+	case d > 0 && !last && stretch > 0:
+		return d / stretch
+	case d < 0 && shrink > 0:
+		return max(d/shrink, -1)
+	}
+	return 0
 }
 
 // isFinishGlue recognises the paragraph-end glue of linebreak.Finish by
@@ -100,8 +173,9 @@ func newRun(ts *textStyle, x, baseline float64, lang string, role Role, block st
 
 // appendText adds text to run r, extending its kerning and width. The
 // kerning between the run's last rune and the new text is applied, as the
-// boxes measured it.
-func appendText(r *TextRun, ts *textStyle, text string) {
+// boxes measured it, and track points of letter spacing go before every
+// rune but the run's first.
+func appendText(r *TextRun, ts *textStyle, text string, track float64) {
 	prev, _ := utf8.DecodeLastRuneInString(r.Text)
 	if r.Text == "" {
 		prev = -1
@@ -109,7 +183,7 @@ func appendText(r *TextRun, ts *textStyle, text string) {
 	for _, c := range text {
 		k := 0.0
 		if prev >= 0 {
-			k = ts.face.Kern(prev, c)
+			k = ts.face.Kern(prev, c) + track*1000/ts.size
 		}
 		if k != 0 && r.Kern == nil {
 			r.Kern = make([]float64, utf8.RuneCountInString(r.Text), utf8.RuneCountInString(r.Text)+len(text))
