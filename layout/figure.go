@@ -17,6 +17,38 @@ type figBox struct {
 	blocks []*content.Block
 	w, h   float64 // whole figure, captions included
 	draw   func(ps *pageState, x, y float64)
+	// photoH is set for a figure inside a column: the height of its
+	// photo, under which its caption runs the whole width of the column.
+	photoH float64
+}
+
+// measureInColumn prepares figure b for a place inside column side: the
+// photo w wide on the figure's align side, and under it the caption and
+// credit across the whole column, aligned to the photo's side. The text of
+// the column wraps beside the photo only: a caption beside running text
+// would read as part of it, and set no wider than the photo it would be
+// a narrow ragged strip.
+func (e *engine) measureInColumn(b *content.Block, w, colW float64) *figBox {
+	f := b.Figure
+	align := content.Right
+	if f.Align == "left" {
+		align = content.Left
+	}
+	drawCap, capH := e.stack(b, e.captionTexts(f), colW, align)
+	total := f.Height
+	if capH > 0 {
+		total += captionGap + capH
+	}
+	return &figBox{blocks: []*content.Block{b}, w: w, h: total, photoH: f.Height, draw: func(ps *pageState, x, y float64) {
+		e.image(ps, b, f.File, Rect{X: x, Y: y, W: w, H: f.Height}, f.Fit)
+		if capH > 0 {
+			cx := x // the photo and the caption start at the column's left edge
+			if align == content.Right {
+				cx = x + w - colW // …or end at its right edge
+			}
+			drawCap(ps, cx, y+f.Height+captionGap)
+		}
+	}}
 }
 
 // captionText is one text under a photo.
@@ -56,8 +88,9 @@ func (e *engine) captionTexts(f *content.Figure) []captionText {
 }
 
 // stack sets texts one under the other, ragged, in width w, and returns a
-// function drawing them from (x, y) and their height.
-func (e *engine) stack(b *content.Block, texts []captionText, w float64) (func(ps *pageState, x, y float64), float64) {
+// function drawing them from (x, y) and their height. align, if not "",
+// overrides the alignment of the texts' styles.
+func (e *engine) stack(b *content.Block, texts []captionText, w float64, align content.Align) (func(ps *pageState, x, y float64), float64) {
 	type set struct {
 		p     *paragraph
 		lines []lineAt
@@ -84,7 +117,11 @@ func (e *engine) stack(b *content.Block, texts []captionText, w float64) (func(p
 				if s.st.Name == "credit" {
 					role = RoleCredit
 				}
-				for _, r := range setLine(s.p, la.line, x, y+la.baseline, w, s.st.Align, i == len(s.lines)-1, role, b.ID) {
+				al := s.st.Align
+				if align != "" {
+					al = align
+				}
+				for _, r := range setLine(s.p, la.line, x, y+la.baseline, w, al, i == len(s.lines)-1, role, b.ID) {
 					e.add(ps, r)
 				}
 			}
@@ -96,7 +133,7 @@ func (e *engine) stack(b *content.Block, texts []captionText, w float64) (func(p
 // measure prepares figure b at width w.
 func (e *engine) measure(b *content.Block, w float64) *figBox {
 	f := b.Figure
-	drawCap, capH := e.stack(b, e.captionTexts(f), w)
+	drawCap, capH := e.stack(b, e.captionTexts(f), w, "")
 	h := f.Height
 	total := h
 	if capH > 0 {
@@ -149,7 +186,7 @@ func (e *engine) figure(b *content.Block) error {
 			side = e.col
 		}
 		col := ps.cols[side]
-		fb := e.measure(b, f.Width.Resolve(col.W))
+		fb := e.measureInColumn(b, f.Width.Resolve(col.W), col.W)
 		if fb.h > ps.area.H {
 			return e.errorAt(b, e.cur+1, "the figure (%.0f pt with its caption) is taller than the text area (%.0f pt)", fb.h, ps.area.H)
 		}
@@ -184,21 +221,39 @@ func (e *engine) side(lang string) int {
 	return 0
 }
 
-// placeInColumn draws fb at the top-left y of the column's align side and
-// makes the text of that column wrap beside it.
+// placeInColumn draws fb at y on the column's align side and makes the
+// text of that column wrap beside the photo; under the photo, the caption
+// band takes the column's whole width. The wrap keeps a gap of half the
+// gutter (at least a body line's leading) from the photo.
 func (e *engine) placeInColumn(ps *pageState, fb *figBox, side int, y float64) {
 	col := ps.cols[side]
 	f := fb.blocks[0].Figure
+	gap := e.wrapGap()
+	after := e.spaceAfterFigure() * 0.75
 	x := col.X + col.W - fb.w
-	gap := e.pub.Page.Gutter
-	obst := Rect{X: x - gap, Y: y, W: fb.w + gap, H: fb.h + e.spaceAfterFigure()*0.75}
+	photo := Rect{X: x - gap, Y: y, W: fb.w + gap, H: fb.photoH + after}
 	if f.Align == "left" {
 		x = col.X
-		obst = Rect{X: x, Y: y, W: fb.w + gap, H: fb.h + e.spaceAfterFigure()*0.75}
+		photo = Rect{X: x, Y: y, W: fb.w + gap, H: fb.photoH + after}
+	}
+	obst := []Rect{photo}
+	if fb.h > fb.photoH {
+		photo.H = fb.photoH
+		obst = []Rect{photo, {X: col.X, Y: y + fb.photoH, W: col.W, H: fb.h - fb.photoH + after}}
 	}
 	fb.draw(ps, x, y)
-	ps.obstacles[side] = append(ps.obstacles[side], obst)
+	ps.obstacles[side] = append(ps.obstacles[side], obst...)
 	ps.hasText = true
+}
+
+// wrapGap is the white between a photo inside a column and the text that
+// wraps beside it: half the gutter, and never less than half a body line.
+func (e *engine) wrapGap() float64 {
+	gap := e.pub.Page.Gutter / 2
+	if st := e.pub.Styles["body"]; st != nil {
+		gap = max(gap, st.Leading/2)
+	}
+	return gap
 }
 
 // placeCentered draws fb centred on the page's gutter at y, and makes
@@ -312,7 +367,8 @@ func (e *engine) placeAtTop(ps *pageState, b *content.Block) bool {
 	f := b.Figure
 	var fb *figBox
 	if f.Placement == content.PlaceColumn {
-		fb = e.measure(b, f.Width.Resolve(ps.cols[e.side(f.Column)].W))
+		col := ps.cols[e.side(f.Column)]
+		fb = e.measureInColumn(b, f.Width.Resolve(col.W), col.W)
 	} else {
 		fb = e.measure(b, f.Width.Resolve(ps.area.W))
 	}
