@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/BurntSushi/toml"
 )
@@ -63,6 +64,7 @@ func Load(fsys fs.FS, root string) (*Publication, error) {
 	}
 	d.meta(t, pub)
 	d.languages(t, pub)
+	d.hyphenation(t, pub)
 	d.page(t, pub)
 	d.fonts(t, pub)
 	d.colors(t, pub)
@@ -265,6 +267,54 @@ func (d *decoder) languages(root *table, pub *Publication) {
 		t.errorf("right", "", "the left and right columns must have different languages")
 	}
 	t.done()
+}
+
+// hyphenation reads the [hyphenation] table: a list of exceptions per
+// language of the publication.
+func (d *decoder) hyphenation(root *table, pub *Publication) {
+	t := root.sub("hyphenation")
+	if t == nil {
+		return
+	}
+	pub.Hyphenation = map[string]Exceptions{}
+	for _, lang := range pub.Languages {
+		words := t.strings(lang)
+		for i, w := range words {
+			if msg := badException(w); msg != "" {
+				t.errorf(join(lang, strconv.Itoa(i)), `mark the breaks with single hyphens between letters, e.g. "Euro-pean"`, "hyphenation exception %q: %s", w, msg)
+			}
+		}
+		if words != nil {
+			pub.Hyphenation[lang] = Exceptions{Words: words, Pos: t.posOf(lang)}
+		}
+	}
+	t.done()
+}
+
+// badException says what is wrong with a hyphenation exception, or "".
+func badException(w string) string {
+	prev := '-'
+	letters := 0
+	for _, r := range w {
+		switch {
+		case r == '-':
+			if prev == '-' {
+				return "a hyphen must stand between two letters"
+			}
+		case unicode.IsLetter(r) || r == '\'' || r == '’':
+			letters++
+		default:
+			return fmt.Sprintf("%q is not a letter", r)
+		}
+		prev = r
+	}
+	if letters == 0 {
+		return "no letters"
+	}
+	if prev == '-' {
+		return "a hyphen must stand between two letters"
+	}
+	return ""
 }
 
 func (d *decoder) page(root *table, pub *Publication) {

@@ -23,7 +23,13 @@ type Publication struct {
 
 	Meta      Meta
 	Languages [2]string // left and right column languages, e.g. {"it", "en"}
-	Page      PageSetup
+	// Hyphenation holds the publication's own hyphenation exceptions, by
+	// language: words with their allowed breaks marked by '-'
+	// ("Euro-pean"), as TeX's \hyphenation. They replace what the
+	// patterns say for that word; a word listed without hyphens is never
+	// hyphenated.
+	Hyphenation map[string]Exceptions
+	Page        PageSetup
 	Fonts     map[string]*FontFamily
 	Colors    map[string]Color
 	Styles    map[string]*Style
@@ -31,6 +37,12 @@ type Publication struct {
 	Back      *Back  // nil when the publication has no back page
 	Sections  []*Section
 	Files     []string // every source file read, root first
+}
+
+// Exceptions is one language's list of hyphenation exceptions.
+type Exceptions struct {
+	Words []string
+	Pos   Pos // of the list in the source
 }
 
 // Meta is the publication's metadata.

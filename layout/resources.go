@@ -93,6 +93,13 @@ func LoadResources(pub *content.Publication) (*Resources, error) {
 			errs = append(errs, fmt.Errorf("hyphenation for %q: %w", lang, err))
 			continue
 		}
+		if ex, ok := pub.Hyphenation[lang]; ok {
+			for _, w := range ex.Words {
+				if err := h.AddException(w); err != nil {
+					errs = append(errs, fmt.Errorf("%s: hyphenation.%s: %w", ex.Pos, lang, err))
+				}
+			}
+		}
 		r.hyphens[lang] = h
 	}
 	if len(errs) > 0 {
