@@ -244,6 +244,35 @@ func (e *engine) placeInColumn(ps *pageState, fb *figBox, side int, y float64) {
 	fb.draw(ps, x, y)
 	ps.obstacles[side] = append(ps.obstacles[side], obst...)
 	ps.hasText = true
+	// Photos that face each other across the gutter share the bottom of
+	// their caption bands, so that the text under them goes on level in
+	// both columns whatever the length of each caption.
+	band := len(ps.obstacles[side]) - 1
+	for _, other := range ps.inColumn {
+		if other.side == side || abs(other.top-y) > 0.5 {
+			continue
+		}
+		a, b := &ps.obstacles[side][band], &ps.obstacles[other.side][other.band]
+		bottom := max(a.Y+a.H, b.Y+b.H)
+		a.H, b.H = bottom-a.Y, bottom-b.Y
+	}
+	ps.inColumn = append(ps.inColumn, columnFigure{side: side, top: y, band: band})
+}
+
+// columnFigure is a figure placed inside a column of a page: its side,
+// the top of its photo and the index in the page's obstacles of its
+// lowest band.
+type columnFigure struct {
+	side int
+	top  float64
+	band int
+}
+
+func abs(x float64) float64 {
+	if x < 0 {
+		return -x
+	}
+	return x
 }
 
 // wrapGap is the white between a photo inside a column and the text that

@@ -254,6 +254,37 @@ func (e *engine) setRow(b *content.Block, paras [2]*paragraph, st *content.Style
 			e.report.WidowsAvoided++
 		}
 	}
+	// A row that runs onto the next page runs on in both languages: where
+	// one side would end on the earlier page while the other goes on, the
+	// ending side carries its last two lines over too, so that the row's
+	// two tails stand level at the top of the page and the next row's
+	// pair starts level after them (the side that ends thus leaves up to
+	// two lines white at the foot of its column instead).
+	if len(lines[0]) > 0 && len(lines[1]) > 0 {
+		endPage := func(side int) int { return sl[side].at(len(lines[side]) - 1).page }
+		if a, c := endPage(0), endPage(1); a != c {
+			short := 0
+			if a > c {
+				short = 1
+			}
+			n := len(lines[short])
+			onLast := 0
+			for i := range lines[short] {
+				if sl[short].at(i).page == endPage(short) {
+					onLast++
+				}
+			}
+			if onLast >= 4 { // two lines stay, two go
+				alt := e.newSlotter(short, sl[short].page0(), sl[short].top0(), st, hang)
+				alt.breakBefore = n - 2
+				altLines, ok := e.breakLoose(paras[short], alt.width, loose[short])
+				if ok && alt.err == nil && len(altLines) == n && alt.at(n-1).page == endPage(1-short) && alt.at(n-3).page == endPage(short) {
+					sl[short], lines[short] = alt, altLines
+					e.report.TailsCarried++
+				}
+			}
+		}
+	}
 	// No hyphen on the last line of a page: forbid that break and break
 	// the side again (a few times at most, keeping the first good result).
 	for side, p := range paras {

@@ -111,13 +111,14 @@ type engine struct {
 // pageState is a page being filled.
 type pageState struct {
 	page      *Page
-	area      Rect      // the text area
-	cols      [2]Rect   // left and right columns
-	obstacles [2][]Rect // per column: areas text must go around
-	top       float64   // first y free for text
-	noText    bool      // a full-page figure, the cover or the back
-	hasText   bool      // something of the flow was placed on it
-	hasFigure bool      // a figure waiting for a page top was placed on it
+	area      Rect           // the text area
+	cols      [2]Rect        // left and right columns
+	obstacles [2][]Rect      // per column: areas text must go around
+	inColumn  []columnFigure // figures placed inside a column, in order
+	top       float64        // first y free for text
+	noText    bool           // a full-page figure, the cover or the back
+	hasText   bool           // something of the flow was placed on it
+	hasFigure bool           // a figure waiting for a page top was placed on it
 	lastBlock *content.Block
 }
 

@@ -9,6 +9,9 @@ type Report struct {
 	Pairs          []PairReport
 	OrphansAvoided int // rows moved to the next page rather than leave one line at a page foot
 	WidowsAvoided  int // sides that carried a line over rather than leave one at a page head
+	// TailsCarried counts rows whose shorter side carried its last two
+	// lines onto the next page, so that both sides of the row go on there.
+	TailsCarried int
 }
 
 // LineReport is one line of running text as the line breaker set it.
