@@ -32,10 +32,11 @@ type photo struct {
 // Frames of the brochure (examples/turin), in millimetres: a column is
 // (170 − 9) / 2 = 80.5 mm wide, the text area 170 mm.
 const (
-	columnHalf = 80.5 / 2          // "column" figures, 50% of a column
-	rowThird   = (170 - 2*9) / 3.0 // three "row" figures of 32%, shrunk to fit
-	rowHalf    = (170 - 9) / 2.0   // two "row" figures of 49%, shrunk to fit
-	span       = 170 * 0.8         // "span" figures, 80% of the text area
+	column   = 80.5 * 0.38       // "column" figures, 38% of a column
+	rowThird = (170 - 2*9) / 3.0 // three "row" figures of 32%, shrunk to fit
+	rowHalf  = (170 - 9) / 2.0   // two "row" figures of 49%, shrunk to fit
+	span     = 170 * 0.8         // "span" figures, 80% of the text area
+	full     = 170.0             // "span" figures across the whole text area
 )
 
 // photos lists the brochure's photographs.
@@ -45,18 +46,18 @@ func photos() []photo {
 		{"olympics-2006.jpg", 1000, 1420, rowThird, 72, winterGames, []string{"2006 - Giochi olimpici invernali di Torino", "2006 – Turin Olympic winter games"}},
 		{"paniere-products.jpg", 1000, 1420, rowThird, 72, paniere, []string{"Prodotti tipici del “Paniere” del territorio metropolitano", "Typical products of the metropolitan area “Basket”"}},
 		{"students.jpg", 1000, 1420, rowThird, 72, porticoes, []string{"Giovani studenti in Torino", "Young students in Turin"}},
-		{"venaria.jpg", 640, 1600, columnHalf, 100, palace, []string{"La reggia di Venaria", "The royal palace of Venaria"}},
-		{"apple-harvest.jpg", 640, 1600, columnHalf, 100, orchard, []string{"Raccolta delle mele", "Apple harvest"}},
-		{"urban-rural-view.jpg", 700, 1400, columnHalf, 80, urbanRural, []string{"Veduta urbana e rurale del territorio metropolitano di Torino", "View of Turin Metropolitan urban and rural area"}},
-		{"council-hall.jpg", 800, 1350, columnHalf, 68, councilHall, []string{"Aula del Consiglio metropolitano di Torino", "Turin Metropolitan Council Hall"}},
+		{"venaria.jpg", 1640, 1030, span, 85, palace, []string{"La reggia di Venaria", "The royal palace of Venaria"}},
+		{"apple-harvest.jpg", 2040, 1320, full, 110, orchard, []string{"Raccolta delle mele", "Apple harvest"}},
+		{"urban-rural-view.jpg", 1640, 850, span, 70, urbanRural, []string{"Veduta urbana e rurale del territorio metropolitano di Torino", "View of Turin Metropolitan urban and rural area"}},
+		{"council-hall.jpg", 1640, 850, span, 70, councilHall, []string{"Aula del Consiglio metropolitano di Torino", "Turin Metropolitan Council Hall"}},
 		{"ema-forum-2016.jpg", 1800, 1060, span, 80, conference, []string{"Febbraio/February 2016 – Torino, Forum European Metropolitan Authorities"}},
-		{"ema-forum-2017.jpg", 800, 1350, columnHalf, 68, lectern, []string{"Ottobre/October 2017 – Varsavia, Forum European Metropolitan Authorities"}},
-		{"led-forum-2015.jpg", 1800, 1060, span, 80, forum, []string{"Ottobre/October 2015 – Torino, 3rd World Forum of Local Economic Development"}},
+		{"ema-forum-2017.jpg", 1640, 850, span, 70, lectern, []string{"Ottobre/October 2017 – Varsavia, Forum European Metropolitan Authorities"}},
+		{"led-forum-2015.jpg", 2040, 1080, full, 90, forum, []string{"Ottobre/October 2015 – Torino, 3rd World Forum of Local Economic Development"}},
 		{"aics-1.jpg", 1000, 1500, rowHalf, 120, villageWell, []string{"Archivio fotografico AICS", "Photographic archive AICS"}},
 		{"aics-2.jpg", 1000, 1500, rowHalf, 120, classroom, []string{"Archivio fotografico AICS", "Photographic archive AICS"}},
-		{"aics-3.jpg", 560, 1740, columnHalf, 125, field, []string{"Archivio fotografico AICS", "Photographic archive AICS"}},
-		{"palestinian-delegation-2014.jpg", 600, 1640, columnHalf, 110, meeting, []string{"2014 - Incontro delegazione istituzionale palestinese a Torino", "2014 – Meeting with institutional Palestinian delegation in Turin"}},
-		{"larache-mission-2014.jpg", 600, 1640, columnHalf, 110, harbour, []string{"Settembre 2014 – Missione a Larache (Marocco) del progetto MedNetJob", "September 2014 – Mission of the project MedNetJob in Larache (Morocco)"}},
+		{"aics-3.jpg", 2040, 1420, full, 120, field, []string{"Archivio fotografico AICS", "Photographic archive AICS"}},
+		{"palestinian-delegation-2014.jpg", 380, 960, column, 80, meeting, []string{"2014 - Incontro delegazione istituzionale palestinese a Torino", "2014 – Meeting with institutional Palestinian delegation in Turin"}},
+		{"larache-mission-2014.jpg", 380, 960, column, 80, harbour, []string{"Settembre 2014 – Missione a Larache (Marocco) del progetto MedNetJob", "September 2014 – Mission of the project MedNetJob in Larache (Morocco)"}},
 	}
 }
 
