@@ -34,6 +34,9 @@ import (
 type Options struct {
 	// Uncompressed writes content streams as plain text (for debugging).
 	Uncompressed bool
+	// PDFX makes the file a PDF/X file with an output intent; the zero
+	// value writes none (a screen or proof PDF).
+	PDFX PDFX
 }
 
 // Producer is written into the document information.
@@ -51,8 +54,25 @@ func Write(w io.Writer, doc *layout.Document, opt Options) (err error) {
 	if err := wr.render(&buf, opt); err != nil {
 		return err
 	}
-	_, err = w.Write(canonical(buf.Bytes()))
+	data, err := finish(buf.Bytes(), opt)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(data)
 	return err
+}
+
+// finish turns fpdf's output into duetto's: canonical, PDF/X when asked
+// for, with a document /ID derived from everything before the trailer.
+func finish(pdf []byte, opt Options) ([]byte, error) {
+	canonical(pdf)
+	if opt.PDFX.Version != "" {
+		var err error
+		if pdf, err = toPDFX(pdf, opt.PDFX); err != nil {
+			return nil, err
+		}
+	}
+	return withID(pdf), nil
 }
 
 type writer struct {
@@ -92,7 +112,7 @@ func (wr *writer) render(out io.Writer, opt Options) error {
 	if doc.Meta.Lang != "" {
 		f.SetLang(doc.Meta.Lang)
 	}
-	f.SetXmpMetadata(xmpPacket(doc))
+	f.SetXmpMetadata(xmpPacket(doc, opt.PDFX.Version))
 	if len(doc.Fonts) > 26*26 {
 		return fmt.Errorf("pdf: %d fonts; at most %d are supported", len(doc.Fonts), 26*26)
 	}
@@ -306,14 +326,12 @@ func (wr *writer) cropMarks() {
 	}
 }
 
-// canonical makes fpdf's output reproducible and tidy: it gives the
-// embedded fonts subset tags, sorts the page-box entries of every page
-// (fpdf writes them in map order) and adds a document /ID derived from
-// the content to the trailer. The first two keep every object's length,
-// so the cross-reference table stays right; the /ID goes after it. It
-// scans with bytes.Index rather than regular expressions: the file is
-// mostly image data.
-func canonical(pdf []byte) []byte {
+// canonical makes fpdf's output reproducible and tidy, in place: it gives
+// the embedded fonts subset tags and sorts the page-box entries of every
+// page (fpdf writes them in map order). Both keep every object's length,
+// so the cross-reference table stays right. It scans with bytes.Index
+// rather than regular expressions: the file is mostly image data.
+func canonical(pdf []byte) {
 	// "/utf8xy+" → "/DUETXY+": the same length.
 	for from := 0; ; {
 		i := bytes.Index(pdf[from:], []byte("/utf8"))
@@ -364,6 +382,11 @@ func canonical(pdf []byte) []byte {
 		copy(pdf[start:end], strings.Join(lines, ""))
 		from = end
 	}
+}
+
+// withID adds to the trailer a document /ID derived from everything
+// before it; it follows the cross-reference table, so no offset moves.
+func withID(pdf []byte) []byte {
 	i := bytes.LastIndex(pdf, []byte("\ntrailer\n<<\n"))
 	if i < 0 {
 		return pdf
