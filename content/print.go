@@ -32,6 +32,9 @@ type Print struct {
 	// OutputInfo describes the printing condition in words; it defaults
 	// to the registry's description of a known OutputCondition.
 	OutputInfo string
+	// Registered is set when OutputCondition is one of the conditions of
+	// the ICC registry that duetto knows.
+	Registered bool
 	// ICCProfile is the output profile embedded as the intent's
 	// DestOutputProfile: a path in FS, "" for none.
 	ICCProfile string
@@ -95,8 +98,10 @@ func (d *decoder) print(root *table, pub *Publication) {
 		}
 		t.done()
 	}
+	known := outputConditionInfo(p.OutputCondition)
+	p.Registered = known != ""
 	if p.OutputInfo == "" {
-		p.OutputInfo = outputConditionInfo(p.OutputCondition)
+		p.OutputInfo = known
 	}
 	switch {
 	case p.PDFX == PDFX4 && p.ICCProfile == "":

@@ -26,13 +26,13 @@ func TestPrintTable(t *testing.T) {
 		files map[string][]byte
 		want  Print
 	}{
-		{name: "defaults", want: Print{PDFX: PDFXAuto, OutputCondition: "FOGRA39", OutputInfo: "Coated FOGRA39 (ISO 12647-2:2004)"}},
+		{name: "defaults", want: Print{PDFX: PDFXAuto, OutputCondition: "FOGRA39", OutputInfo: "Coated FOGRA39 (ISO 12647-2:2004)", Registered: true}},
 		{name: "pdf/x-1a with creep", print: "[print]\npdfx = \"PDF/X-1a:2003\"\noutput-condition = \"FOGRA51\"\ncreep = \"0.1mm\"\n",
-			want: Print{PDFX: PDFX1a2003, OutputCondition: "FOGRA51", OutputInfo: "PSO Coated v3 (ISO 12647-2:2013, paper type PS1)", Creep: 0.1 * 72 / 25.4}},
+			want: Print{PDFX: PDFX1a2003, OutputCondition: "FOGRA51", OutputInfo: "PSO Coated v3 (ISO 12647-2:2013, paper type PS1)", Registered: true, Creep: 0.1 * 72 / 25.4}},
 		{name: "pdf/x-4 with a profile", print: "[print]\npdfx = \"PDF/X-4\"\noutput-condition = \"House press\"\noutput-info = \"Our press, coated paper\"\nicc-profile = \"press.icc\"\n",
 			files: map[string][]byte{"press.icc": iccHeader("prtr", "CMYK")},
 			want:  Print{PDFX: PDFX4, OutputCondition: "House press", OutputInfo: "Our press, coated paper", ICCProfile: "press.icc"}},
-		{name: "none", print: "[print]\npdfx = \"none\"\n", want: Print{PDFX: PDFXNone, OutputCondition: "FOGRA39", OutputInfo: "Coated FOGRA39 (ISO 12647-2:2004)"}},
+		{name: "none", print: "[print]\npdfx = \"none\"\n", want: Print{PDFX: PDFXNone, OutputCondition: "FOGRA39", OutputInfo: "Coated FOGRA39 (ISO 12647-2:2004)", Registered: true}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

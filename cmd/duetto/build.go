@@ -202,7 +202,7 @@ func build(spec buildSpec, stdout io.Writer) error {
 			if err := writeAtomic(name, r.imposed); err != nil {
 				return err
 			}
-			fmt.Fprintf(stdout, "%s: %d sheets, front and back\n", name, len(r.doc.Pages)/4)
+			fmt.Fprintf(stdout, "%s: %d %s, front and back\n", name, len(r.doc.Pages)/4, plural(len(r.doc.Pages)/4, "sheet", "sheets"))
 		}
 		if spec.verbose {
 			printReport(stdout, r.doc)

@@ -41,6 +41,9 @@ func pdfxFor(pub *content.Publication, doc *layout.Document) (pdf.PDFX, []prefli
 		return pdf.PDFX{}, nil, fmt.Errorf("[print] pdfx %q is not a level duetto writes", pr.PDFX)
 	}
 	x := pdf.PDFX{Version: version, OutputCondition: pr.OutputCondition, OutputInfo: pr.OutputInfo}
+	if pr.Registered {
+		x.RegistryName = pdf.RegistryName
+	}
 	if pr.ICCProfile != "" {
 		data, err := fs.ReadFile(pub.FS, pr.ICCProfile)
 		if err != nil {

@@ -77,7 +77,8 @@ func writePrintPub(t *testing.T, print string, rgb bool) string {
 
 // pdfxKeys reads, with qpdf --json, the PDF/X version in a PDF's
 // document information and the output condition of its output intent
-// ("" for none), and its /CreationDate.
+// ("" for none; "(not registered)" follows a condition without the ICC
+// registry's name), and its /CreationDate.
 func pdfxKeys(t *testing.T, name string) (version, condition, created string) {
 	t.Helper()
 	out, err := exec.Command(testenv.Tool(t, "qpdf"), "--json=2", "--json-key=qpdf", name).Output()
@@ -109,7 +110,11 @@ func pdfxKeys(t *testing.T, name string) (version, condition, created string) {
 	version, _ = info["/GTS_PDFXVersion"].(string)
 	created, _ = info["/CreationDate"].(string)
 	if intents, ok := catalog["/OutputIntents"].([]any); ok && len(intents) == 1 {
-		condition, _ = intents[0].(map[string]any)["/OutputConditionIdentifier"].(string)
+		intent := intents[0].(map[string]any)
+		condition, _ = intent["/OutputConditionIdentifier"].(string)
+		if intent["/RegistryName"] != "u:http://www.color.org" {
+			condition += " (not registered)"
+		}
 	}
 	return strings.TrimPrefix(version, "u:"), strings.TrimPrefix(condition, "u:"), strings.TrimPrefix(created, "u:")
 }
@@ -129,6 +134,7 @@ func TestBuildPDFX(t *testing.T) {
 		{"PDF/X-1a asked for, RGB photo", "[print]\npdfx = \"PDF/X-1a:2003\"\n", true, exitInput, "", "", "photo.png is in rgb colour: PDF/X-1a:2003 allows CMYK and grey only"},
 		{"another condition", "[print]\npdfx = \"PDF/X-1a:2003\"\noutput-condition = \"FOGRA51\"\n", false, 0, "PDF/X-1a:2003", "FOGRA51", ""},
 		{"none", "[print]\npdfx = \"none\"\n", false, 0, "", "", ""},
+		{"a condition of one's own", "[print]\noutput-condition = \"Our press\"\noutput-info = \"Coated paper, our press\"\n", false, 0, "PDF/X-1a:2003", "Our press (not registered)", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -35,6 +35,9 @@ type PDFX struct {
 	// OutputInfo describes the condition in words ("Coated FOGRA39
 	// (ISO 12647-2:2004)"); "" writes none.
 	OutputInfo string
+	// RegistryName is the registry that defines OutputCondition, usually
+	// RegistryName; "" writes none (a condition of one's own).
+	RegistryName string
 	// Profile is an ICC output profile for CMYK, embedded as the intent's
 	// DestOutputProfile; PDF/X-4 requires it, PDF/X-1a does not.
 	Profile []byte
@@ -96,8 +99,10 @@ func toPDFX(pdf []byte, x PDFX) ([]byte, error) {
 		profile = f.size
 		f.size++
 	}
-	intent := "<< /Type /OutputIntent /S /GTS_PDFX /OutputConditionIdentifier " + pdfString(x.OutputCondition) +
-		" /RegistryName " + pdfString(RegistryName)
+	intent := "<< /Type /OutputIntent /S /GTS_PDFX /OutputConditionIdentifier " + pdfString(x.OutputCondition)
+	if x.RegistryName != "" {
+		intent += " /RegistryName " + pdfString(x.RegistryName)
+	}
 	if x.OutputInfo != "" {
 		intent += " /Info " + pdfString(x.OutputInfo)
 	}

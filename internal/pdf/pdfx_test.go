@@ -63,8 +63,9 @@ func testProfile() []byte {
 }
 
 func TestWritePDFX(t *testing.T) {
-	fogra := PDFX{Version: PDFX1a2003, OutputCondition: "FOGRA39", OutputInfo: "Coated FOGRA39 (ISO 12647-2:2004)"}
-	x4 := PDFX{Version: PDFX4, OutputCondition: "FOGRA39", OutputInfo: "Coated FOGRA39 (ISO 12647-2:2004)", Profile: testProfile()}
+	fogra := PDFX{Version: PDFX1a2003, OutputCondition: "FOGRA39", OutputInfo: "Coated FOGRA39 (ISO 12647-2:2004)", RegistryName: RegistryName}
+	x4 := fogra
+	x4.Version, x4.Profile = PDFX4, testProfile()
 	withProfile := fogra
 	withProfile.Profile = testProfile()
 	tests := []struct {
