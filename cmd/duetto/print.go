@@ -90,6 +90,10 @@ func impose(pub *content.Publication, doc *layout.Document, x pdf.PDFX) ([]byte,
 	if n := len(doc.Pages); n%4 != 0 {
 		return nil, usageError{fmt.Errorf("--impose makes the sheets of a saddle-stitched booklet, which needs 4n pages; this edition has %d (set binding = \"saddle\" in [publication])", n)}
 	}
+	sheets := len(doc.Pages) / 4
+	if shift := pub.Print.Creep * float64(sheets-1); shift > doc.Bleed+1e-9 {
+		return nil, fmt.Errorf("[print] creep: %.2f mm per sheet moves the pages of the innermost of %d sheets %.2f mm, more than the %.2f mm bleed", pub.Print.Creep*25.4/72, sheets, shift*25.4/72, doc.Bleed*25.4/72)
+	}
 	var buf bytes.Buffer
 	if err := pdf.Write(&buf, doc, pdf.Options{PDFX: x, Saddle: true, Creep: pub.Print.Creep}); err != nil {
 		return nil, fmt.Errorf("writing the imposed PDF: %w", err)

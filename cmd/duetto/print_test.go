@@ -238,22 +238,38 @@ func TestBuildImposeTheBrochure(t *testing.T) {
 	}
 }
 
-func TestImposeNeedsFourNPages(t *testing.T) {
-	dir := writePrintPub(t, "", false)
-	root := filepath.Join(dir, "duetto.toml")
-	b, err := os.ReadFile(root)
-	if err != nil {
-		t.Fatal(err)
+func TestImposeErrors(t *testing.T) {
+	tests := []struct {
+		name, print string
+		edits       []string // pairs: old, new text of the root file
+		want        string
+	}{
+		{"not 4n pages", "", []string{"pages = 4\nbinding = \"saddle\"", "pages = 6"}, "needs 4n pages; this edition has 6"},
+		{"creep beyond the bleed", "[print]\ncreep = \"0.5mm\"\n", []string{"pages = 4", "pages = 12", "size = [", "bleed = \"0.5mm\"\nsize = ["},
+			"0.50 mm per sheet moves the pages of the innermost of 3 sheets 1.00 mm, more than the 0.50 mm bleed"},
 	}
-	if err := os.WriteFile(root, bytes.Replace(b, []byte("pages = 4\nbinding = \"saddle\""), []byte("pages = 6"), 1), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	var stderr bytes.Buffer
-	code := run([]string{"build", dir, "--impose", "-o", filepath.Join(dir, "o.pdf")}, &bytes.Buffer{}, &stderr)
-	if code == 0 || !strings.Contains(stderr.String(), "needs 4n pages; this edition has 6") {
-		t.Errorf("exit %d, %q", code, stderr.String())
-	}
-	if _, err := os.Stat(filepath.Join(dir, "o.pdf")); err == nil {
-		t.Error("a PDF was written")
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := writePrintPub(t, tt.print, false)
+			root := filepath.Join(dir, "duetto.toml")
+			b, err := os.ReadFile(root)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i := 0; i+1 < len(tt.edits); i += 2 {
+				b = bytes.Replace(b, []byte(tt.edits[i]), []byte(tt.edits[i+1]), 1)
+			}
+			if err := os.WriteFile(root, b, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			var stderr bytes.Buffer
+			code := run([]string{"build", dir, "--impose", "-o", filepath.Join(dir, "o.pdf")}, &bytes.Buffer{}, &stderr)
+			if code == 0 || !strings.Contains(stderr.String(), tt.want) {
+				t.Errorf("exit %d, %q; want an error containing %q", code, stderr.String(), tt.want)
+			}
+			if _, err := os.Stat(filepath.Join(dir, "o.pdf")); err == nil {
+				t.Error("a PDF was written")
+			}
+		})
 	}
 }
