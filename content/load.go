@@ -66,6 +66,7 @@ func Load(fsys fs.FS, root string) (*Publication, error) {
 	d.languages(t, pub)
 	d.hyphenation(t, pub)
 	d.page(t, pub)
+	d.print(t, pub)
 	d.fonts(t, pub)
 	d.colors(t, pub)
 	d.styles(t, pub)

@@ -30,13 +30,14 @@ type Publication struct {
 	// hyphenated.
 	Hyphenation map[string]Exceptions
 	Page        PageSetup
-	Fonts     map[string]*FontFamily
-	Colors    map[string]Color
-	Styles    map[string]*Style
-	Cover     *Cover // nil when the publication has no cover page
-	Back      *Back  // nil when the publication has no back page
-	Sections  []*Section
-	Files     []string // every source file read, root first
+	Print       Print // [print]: PDF/X, output intent, creep
+	Fonts       map[string]*FontFamily
+	Colors      map[string]Color
+	Styles      map[string]*Style
+	Cover       *Cover // nil when the publication has no cover page
+	Back        *Back  // nil when the publication has no back page
+	Sections    []*Section
+	Files       []string // every source file read, root first
 }
 
 // Exceptions is one language's list of hyphenation exceptions.
@@ -158,6 +159,9 @@ func (p *Publication) Inputs() []string {
 				out = append(out, src.Path)
 			}
 		}
+	}
+	if p.Print.ICCProfile != "" {
+		out = append(out, p.Print.ICCProfile)
 	}
 	if p.Cover != nil && p.Cover.Image != "" {
 		out = append(out, p.Cover.Image)

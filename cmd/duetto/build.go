@@ -22,7 +22,7 @@ import (
 
 func newBuildCmd(stdout io.Writer) *cobra.Command {
 	var out, lang string
-	var verbose bool
+	var verbose, imposed bool
 	cmd := &cobra.Command{
 		Use:   "build [FILE.toml|DIR]",
 		Short: "Build a publication's PDF",
@@ -33,7 +33,8 @@ earlier PDF.`,
 		Example: `  duetto build
   duetto build examples/turin -o /tmp/turin.pdf
   duetto build --lang it            # the Italian-only edition
-  duetto build --lang all -o turin.pdf   # turin.pdf, turin-it.pdf, turin-en.pdf`,
+  duetto build --lang all -o turin.pdf   # turin.pdf, turin-it.pdf, turin-en.pdf
+  duetto build --impose             # also turin-imposed.pdf, the printer's sheets`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) > 1 {
 				return usageError{fmt.Errorf("build takes one publication (a TOML file or a folder), got %d", len(args))}
@@ -45,22 +46,33 @@ earlier PDF.`,
 			if len(args) == 1 {
 				source = args[0]
 			}
-			return build(buildSpec{source: source, out: out, lang: lang, verbose: verbose}, stdout)
+			return build(buildSpec{source: source, out: out, lang: lang, verbose: verbose, impose: imposed}, stdout)
 		},
 	}
 	cmd.Flags().StringVarP(&out, "output", "o", "", "output PDF (default: the publication's `output`)")
 	cmd.Flags().StringVar(&lang, "lang", "bilingual", "edition: bilingual, it, en, or all (writes NAME.pdf, NAME-it.pdf, NAME-en.pdf)")
 	cmd.Flags().BoolVarP(&verbose, "verbose", "v", false, "print the typographic report: worst line, hyphen ladders and pair gaps per page")
+	cmd.Flags().BoolVar(&imposed, "impose", false, "also write NAME-imposed.pdf: the saddle-stitched booklet's sheets, front and back, as printer spreads")
 	return cmd
 }
 
 // loadPublication loads the publication at source (a TOML file or a
 // folder), or the embedded brochure when source is "".
 func loadPublication(source string) (*content.Publication, error) {
+	var pub *content.Publication
+	var err error
 	if source == "" {
-		return content.Load(examples.Turin(), content.RootName)
+		pub, err = content.Load(examples.Turin(), content.RootName)
+	} else {
+		pub, err = content.LoadPath(source)
 	}
-	return content.LoadPath(source)
+	if err != nil {
+		return nil, err
+	}
+	if err := applySourceDate(pub, os.Getenv); err != nil {
+		return nil, err
+	}
+	return pub, nil
 }
 
 // buildSpec says what one build makes.
@@ -69,6 +81,7 @@ type buildSpec struct {
 	out     string // output PDF; "" for the publication's own
 	lang    string // "bilingual" (or ""), "it", "en" or "all"
 	verbose bool
+	impose  bool // also write the imposed printer spreads
 }
 
 // build loads the publication, lays out the editions asked for and
@@ -109,6 +122,9 @@ func build(spec buildSpec, stdout io.Writer) error {
 		if err := refuseInput(pub, nameOf(ed)); err != nil {
 			return err
 		}
+		if err := refuseInput(pub, imposedName(nameOf(ed))); spec.impose && err != nil {
+			return err
+		}
 	}
 	res, err := layout.LoadResources(pub)
 	if err != nil {
@@ -120,6 +136,7 @@ func build(spec buildSpec, stdout io.Writer) error {
 	type result struct {
 		name     string
 		data     []byte
+		imposed  []byte // with --impose
 		doc      *layout.Document
 		warnings []string
 		err      error
@@ -139,6 +156,12 @@ func build(spec buildSpec, stdout io.Writer) error {
 			}
 			// Preflight: errors stop the build before any file is replaced.
 			findings := preflight.Check(doc, preflight.DefaultLimits())
+			x, pdfx, err := pdfxFor(pub, doc)
+			if err != nil {
+				r.err = err
+				return
+			}
+			findings = append(findings, pdfx...)
 			if preflight.Errors(findings) {
 				r.err = preflightError{r.name, findings}
 				return
@@ -147,9 +170,15 @@ func build(spec buildSpec, stdout io.Writer) error {
 				r.warnings = append(r.warnings, r.name+": "+f.String())
 			}
 			var buf bytes.Buffer
-			if err := pdf.Write(&buf, doc, pdf.Options{}); err != nil {
+			if err := pdf.Write(&buf, doc, pdf.Options{PDFX: x}); err != nil {
 				r.err = fmt.Errorf("writing PDF: %w", err)
 				return
+			}
+			if spec.impose {
+				if r.imposed, err = impose(pub, doc, x); err != nil {
+					r.err = err
+					return
+				}
 			}
 			r.data, r.doc = buf.Bytes(), doc
 		}()
@@ -168,6 +197,13 @@ func build(spec buildSpec, stdout io.Writer) error {
 			return err
 		}
 		fmt.Fprintf(stdout, "%s: %d pages%s\n", r.name, len(r.doc.Pages), change)
+		if r.imposed != nil {
+			name := imposedName(r.name)
+			if err := writeAtomic(name, r.imposed); err != nil {
+				return err
+			}
+			fmt.Fprintf(stdout, "%s: %d %s, front and back\n", name, len(r.doc.Pages)/4, plural(len(r.doc.Pages)/4, "sheet", "sheets"))
+		}
 		if spec.verbose {
 			printReport(stdout, r.doc)
 		}

@@ -52,6 +52,11 @@ Each finding names the page and the block. It exits 1 when there are errors.`,
 				return err
 			}
 			findings := preflight.Check(doc, preflight.DefaultLimits())
+			if _, pdfx, err := pdfxFor(pub, doc); err != nil {
+				return err
+			} else {
+				findings = append(findings, pdfx...)
+			}
 			if asJSON {
 				enc := json.NewEncoder(stdout)
 				enc.SetIndent("", "  ")

@@ -32,8 +32,19 @@ import (
 // Options are the writer's settings. The zero value writes a plain PDF
 // with TrimBox and BleedBox.
 type Options struct {
+	// Saddle writes the printer spreads of a saddle-stitched booklet
+	// instead of its pages: each sheet's front and back, two pages side
+	// by side (see saddleSides). The document needs 4n pages.
+	Saddle bool
+	// Creep, with Saddle, moves the pages of each sheet this many points
+	// nearer the spine than those of the sheet around it, so that the
+	// inner sheets, pushed out by the fold, trim like the outer ones.
+	Creep float64
 	// Uncompressed writes content streams as plain text (for debugging).
 	Uncompressed bool
+	// PDFX makes the file a PDF/X file with an output intent; the zero
+	// value writes none (a screen or proof PDF).
+	PDFX PDFX
 }
 
 // Producer is written into the document information.
@@ -51,8 +62,25 @@ func Write(w io.Writer, doc *layout.Document, opt Options) (err error) {
 	if err := wr.render(&buf, opt); err != nil {
 		return err
 	}
-	_, err = w.Write(canonical(buf.Bytes()))
+	data, err := finish(buf.Bytes(), opt)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(data)
 	return err
+}
+
+// finish turns fpdf's output into duetto's: canonical, PDF/X when asked
+// for, with a document /ID derived from everything before the trailer.
+func finish(pdf []byte, opt Options) ([]byte, error) {
+	canonical(pdf)
+	if opt.PDFX.Version != "" {
+		var err error
+		if pdf, err = toPDFX(pdf, opt.PDFX); err != nil {
+			return nil, err
+		}
+	}
+	return withID(pdf), nil
 }
 
 type writer struct {
@@ -63,7 +91,10 @@ type writer struct {
 	imageName map[string]string // content hash → registered name
 	fill      string            // current fill colour operator on the page
 	stroke    string
-	origin    float64 // offset of the trim box from the media box's corner
+	// origin is the offset of the trim box from the media box's corner;
+	// ox, oy that of the page being drawn (on a spread, of its half).
+	origin float64
+	ox, oy float64
 }
 
 func (wr *writer) render(out io.Writer, opt Options) error {
@@ -74,6 +105,14 @@ func (wr *writer) render(out io.Writer, opt Options) error {
 	}
 	o := wr.origin
 	mediaW, mediaH := doc.Trim.W+2*o, doc.Trim.H+2*o
+	var sides []side
+	if opt.Saddle {
+		var err error
+		if sides, err = saddleSides(len(doc.Pages), opt.Creep); err != nil {
+			return err
+		}
+		mediaW += doc.Trim.W
+	}
 	f := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdf.SizeType{Wd: mediaW, Ht: mediaH}})
 	wr.f = f
 	f.SetCompression(!opt.Uncompressed)
@@ -92,7 +131,7 @@ func (wr *writer) render(out io.Writer, opt Options) error {
 	if doc.Meta.Lang != "" {
 		f.SetLang(doc.Meta.Lang)
 	}
-	f.SetXmpMetadata(xmpPacket(doc))
+	f.SetXmpMetadata(xmpPacket(doc, opt.PDFX.Version))
 	if len(doc.Fonts) > 26*26 {
 		return fmt.Errorf("pdf: %d fonts; at most %d are supported", len(doc.Fonts), 26*26)
 	}
@@ -112,31 +151,54 @@ func (wr *writer) render(out io.Writer, opt Options) error {
 		}
 		wr.fontKnown[font.Key] = true
 	}
-	for _, p := range doc.Pages {
-		f.AddPage()
-		f.SetPageBox("trim", o, o, doc.Trim.W, doc.Trim.H)
-		f.SetPageBox("bleed", o-doc.Bleed, o-doc.Bleed, doc.Trim.W+2*doc.Bleed, doc.Trim.H+2*doc.Bleed)
-		wr.fill, wr.stroke = "", ""
-		if doc.Marks {
-			wr.cropMarks()
-		}
-		for _, bm := range doc.Outline {
-			if bm.Page == p.Index && len(doc.Fonts) > 0 {
-				f.SetFont(wr.fontName[doc.Fonts[0].Key], "", 10) // fpdf encodes bookmark titles as UTF-16 only under a UTF-8 font
-				f.Bookmark(bm.Title, bm.Level, bm.Y+o)
-			}
-		}
-		for _, it := range p.Items {
-			if err := wr.item(p, it); err != nil {
+	if opt.Saddle {
+		for _, sd := range sides {
+			if err := wr.spread(sd); err != nil {
 				return err
 			}
-			if err := f.Error(); err != nil {
-				return fmt.Errorf("pdf: page %d: %w", p.Index, err)
+		}
+	} else {
+		for _, p := range doc.Pages {
+			if err := wr.page(p); err != nil {
+				return err
 			}
 		}
 	}
 	if err := f.Output(out); err != nil {
 		return fmt.Errorf("pdf: %w", err)
+	}
+	return nil
+}
+
+// page draws p as a page of its own.
+func (wr *writer) page(p layout.Page) error {
+	doc, f, o := wr.doc, wr.f, wr.origin
+	f.AddPage()
+	f.SetPageBox("trim", o, o, doc.Trim.W, doc.Trim.H)
+	f.SetPageBox("bleed", o-doc.Bleed, o-doc.Bleed, doc.Trim.W+2*doc.Bleed, doc.Trim.H+2*doc.Bleed)
+	wr.fill, wr.stroke = "", ""
+	wr.ox, wr.oy = o, o
+	if doc.Marks {
+		wr.cropMarks(o, o, o+doc.Trim.W, o+doc.Trim.H)
+	}
+	for _, bm := range doc.Outline {
+		if bm.Page == p.Index && len(doc.Fonts) > 0 {
+			f.SetFont(wr.fontName[doc.Fonts[0].Key], "", 10) // fpdf encodes bookmark titles as UTF-16 only under a UTF-8 font
+			f.Bookmark(bm.Title, bm.Level, bm.Y+o)
+		}
+	}
+	return wr.items(p)
+}
+
+// items draws the items of p at the current offset.
+func (wr *writer) items(p layout.Page) error {
+	for _, it := range p.Items {
+		if err := wr.item(p, it); err != nil {
+			return err
+		}
+		if err := wr.f.Error(); err != nil {
+			return fmt.Errorf("pdf: page %d: %w", p.Index, err)
+		}
 	}
 	return nil
 }
@@ -170,16 +232,16 @@ func (wr *writer) setStroke(c layout.Color) {
 }
 
 func (wr *writer) item(p layout.Page, it layout.Item) error {
-	b := wr.origin
+	bx, by := wr.ox, wr.oy
 	f := wr.f
 	switch v := it.(type) {
 	case *layout.Fill:
 		wr.setFill(v.Color)
-		f.Rect(v.Rect.X+b, v.Rect.Y+b, v.Rect.W, v.Rect.H, "F")
+		f.Rect(v.Rect.X+bx, v.Rect.Y+by, v.Rect.W, v.Rect.H, "F")
 	case *layout.Rule:
 		wr.setStroke(v.Color)
 		f.SetLineWidth(v.Width)
-		f.Line(v.X1+b, v.Y1+b, v.X2+b, v.Y2+b)
+		f.Line(v.X1+bx, v.Y1+by, v.X2+bx, v.Y2+by)
 	case *layout.Image:
 		return wr.image(p, v)
 	case *layout.TextRun:
@@ -219,11 +281,10 @@ func (wr *writer) image(p layout.Page, im *layout.Image) (err error) {
 		breakWidthTie(info, len(wr.imageName))
 		wr.imageName[key] = name
 	}
-	b := wr.origin
 	clip := im.Clip
 	clipped := clip != im.Frame
 	if clipped {
-		wr.f.ClipRect(clip.X+b, clip.Y+b, clip.W, clip.H, false)
+		wr.f.ClipRect(clip.X+wr.ox, clip.Y+wr.oy, clip.W, clip.H, false)
 	}
 	wr.drawOriented(name, opts, im.Frame, im.Orientation)
 	if clipped {
@@ -245,19 +306,19 @@ func (wr *writer) text(p layout.Page, t *layout.TextRun) error {
 		return nil
 	}
 	f := wr.f
-	b := wr.origin
+	bx, by := wr.ox, wr.oy
 	wr.setFill(t.Color)
 	f.SetFont(wr.fontName[t.Font], "", t.Size)
 	if t.Rotate != 0 {
 		f.TransformBegin()
-		f.TransformRotate(t.Rotate, t.X+b, t.Y+b)
+		f.TransformRotate(t.Rotate, t.X+bx, t.Y+by)
 		defer func() {
 			f.TransformEnd()
 			wr.fill, wr.stroke = "", ""
 		}()
 	}
 	if t.Kern == nil {
-		f.Text(t.X+b, t.Y+b, t.Text)
+		f.Text(t.X+bx, t.Y+by, t.Text)
 		return nil
 	}
 	runes := []rune(t.Text)
@@ -265,13 +326,13 @@ func (wr *writer) text(p layout.Page, t *layout.TextRun) error {
 	start, startX := 0, x
 	for i, r := range runes {
 		if i > 0 && i < len(t.Kern) && t.Kern[i] != 0 {
-			f.Text(startX+b, t.Y+b, string(runes[start:i]))
+			f.Text(startX+bx, t.Y+by, string(runes[start:i]))
 			x += t.Kern[i] * t.Size / 1000
 			start, startX = i, x
 		}
 		x += float64(f.GetStringSymbolWidth(string(r))) * t.Size / 1000
 	}
-	f.Text(startX+b, t.Y+b, string(runes[start:]))
+	f.Text(startX+bx, t.Y+by, string(runes[start:]))
 	return nil
 }
 
@@ -286,13 +347,11 @@ const (
 
 var registration = layout.Color{C: 1, M: 1, Y: 1, K: 1}
 
-// cropMarks draws the eight crop marks of a page, on the extensions of
-// the trim box's edges, outside the bleed.
-func (wr *writer) cropMarks() {
-	d := wr.doc
-	o := wr.origin
-	x0, y0, x1, y1 := o, o, o+d.Trim.W, o+d.Trim.H
-	start := d.Bleed + markGap
+// cropMarks draws the eight crop marks of a trim box (x0, y0)–(x1, y1)
+// in media coordinates, on the extensions of its edges, outside the
+// bleed.
+func (wr *writer) cropMarks(x0, y0, x1, y1 float64) {
+	start := wr.doc.Bleed + markGap
 	end := start + markLength
 	wr.setStroke(registration)
 	wr.f.SetLineWidth(markWidth)
@@ -306,14 +365,12 @@ func (wr *writer) cropMarks() {
 	}
 }
 
-// canonical makes fpdf's output reproducible and tidy: it gives the
-// embedded fonts subset tags, sorts the page-box entries of every page
-// (fpdf writes them in map order) and adds a document /ID derived from
-// the content to the trailer. The first two keep every object's length,
-// so the cross-reference table stays right; the /ID goes after it. It
-// scans with bytes.Index rather than regular expressions: the file is
-// mostly image data.
-func canonical(pdf []byte) []byte {
+// canonical makes fpdf's output reproducible and tidy, in place: it gives
+// the embedded fonts subset tags and sorts the page-box entries of every
+// page (fpdf writes them in map order). Both keep every object's length,
+// so the cross-reference table stays right. It scans with bytes.Index
+// rather than regular expressions: the file is mostly image data.
+func canonical(pdf []byte) {
 	// "/utf8xy+" → "/DUETXY+": the same length.
 	for from := 0; ; {
 		i := bytes.Index(pdf[from:], []byte("/utf8"))
@@ -364,6 +421,11 @@ func canonical(pdf []byte) []byte {
 		copy(pdf[start:end], strings.Join(lines, ""))
 		from = end
 	}
+}
+
+// withID adds to the trailer a document /ID derived from everything
+// before it; it follows the cross-reference table, so no offset moves.
+func withID(pdf []byte) []byte {
 	i := bytes.LastIndex(pdf, []byte("\ntrailer\n<<\n"))
 	if i < 0 {
 		return pdf
@@ -423,13 +485,12 @@ var orientations = [9]struct {
 // stored pixels are drawn around the frame's centre, turned and mirrored
 // as the file's EXIF orientation says.
 func (wr *writer) drawOriented(name string, opts fpdf.ImageOptions, frame layout.Rect, orientation int) {
-	b := wr.origin
 	if orientation < 2 || orientation > 8 {
-		wr.f.ImageOptions(name, frame.X+b, frame.Y+b, frame.W, frame.H, false, opts, 0, "")
+		wr.f.ImageOptions(name, frame.X+wr.ox, frame.Y+wr.oy, frame.W, frame.H, false, opts, 0, "")
 		return
 	}
 	o := orientations[orientation]
-	cx, cy := frame.X+b+frame.W/2, frame.Y+b+frame.H/2
+	cx, cy := frame.X+wr.ox+frame.W/2, frame.Y+wr.oy+frame.H/2
 	w, h := frame.W, frame.H
 	if o.turn == 90 || o.turn == -90 {
 		w, h = h, w // the stored pixels are the frame turned a quarter

@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -209,5 +210,34 @@ func TestCropMarksOutsideTheBleed(t *testing.T) {
 		if !regexp.MustCompile(want).Match(box) {
 			t.Errorf("pdfinfo -box lacks %s:\n%s", want, box)
 		}
+	}
+}
+
+// TestBlackTextPrintsOnTheBlackPlateOnly renders a page of black text and
+// a black rule, with crop marks, through Ghostscript's ink coverage
+// device: inside the trim box there is no cyan, magenta or yellow at all.
+func TestBlackTextPrintsOnTheBlackPlateOnly(t *testing.T) {
+	doc := sampleDoc(t)
+	doc.Marks = true
+	doc.Pages = []layout.Page{{Index: 1, Items: []layout.Item{
+		&layout.TextRun{X: 20, Y: 150, Font: "sans-regular", Size: 24, Color: layout.Black, Text: "Città metropolitana", Width: 200},
+		&layout.Rule{X1: 20, Y1: 200, X2: 280, Y2: 200, Width: 2, Color: layout.Black},
+	}}}
+	name := writeFile(t, doc)
+	out, err := exec.Command(testenv.Tool(t, "gs"), "-q", "-dSAFER", "-dUseTrimBox", "-o", "-", "-sDEVICE=inkcov", name).Output()
+	if err != nil {
+		t.Fatalf("gs inkcov: %v\n%s", err, out)
+	}
+	f := strings.Fields(string(out))
+	if len(f) < 4 {
+		t.Fatalf("gs inkcov printed %q", out)
+	}
+	for i, ink := range []string{"cyan", "magenta", "yellow"} {
+		if v, err := strconv.ParseFloat(f[i], 64); err != nil || v != 0 {
+			t.Errorf("%s coverage %s, want 0 (inkcov: %s)", ink, f[i], out)
+		}
+	}
+	if k, err := strconv.ParseFloat(f[3], 64); err != nil || k <= 0 {
+		t.Errorf("black coverage %s, want some (inkcov: %s)", f[3], out)
 	}
 }

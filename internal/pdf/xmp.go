@@ -2,6 +2,8 @@ package pdf
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/xml"
 	"fmt"
 	"regexp"
@@ -25,8 +27,11 @@ func xmlEscape(s string) string {
 	return b.String()
 }
 
-// xmpPacket builds the packet for doc.
-func xmpPacket(doc *layout.Document) []byte {
+// xmpPacket builds the packet for doc. With a PDF/X version it also
+// carries what PDF/X checkers read from the metadata: the version, the
+// trapping state and the document's identity (derived from its pages, so
+// the same layout gets the same id).
+func xmpPacket(doc *layout.Document, pdfx string) []byte {
 	date := time.Unix(doc.Meta.Date, 0).UTC().Format("2006-01-02T15:04:05Z")
 	var pages strings.Builder
 	for i := range doc.Pages {
@@ -39,6 +44,26 @@ func xmpPacket(doc *layout.Document) []byte {
 	if lang == "" {
 		lang = "x-default"
 	}
+	var extra, ns strings.Builder
+	if doc.Meta.Subject != "" {
+		extra.WriteString(`<dc:description><rdf:Alt><rdf:li xml:lang="x-default">` + xmlEscape(doc.Meta.Subject) + "</rdf:li></rdf:Alt></dc:description>\n")
+	}
+	if len(doc.Meta.Keywords) > 0 {
+		extra.WriteString("<pdf:Keywords>" + xmlEscape(strings.Join(doc.Meta.Keywords, ", ")) + "</pdf:Keywords>\n")
+	}
+	if pdfx != "" {
+		ns.WriteString("\n xmlns:xmpMM=\"http://ns.adobe.com/xap/1.0/mm/\"\n xmlns:pdfxid=\"http://www.npes.org/pdfx/ns/id/\"")
+		sum := sha256.Sum256([]byte(doc.Meta.Title + "\n" + pages.String()))
+		h := hex.EncodeToString(sum[:16])
+		id := "uuid:" + h[:8] + "-" + h[8:12] + "-" + h[12:16] + "-" + h[16:20] + "-" + h[20:]
+		extra.WriteString("<xmp:MetadataDate>" + date + "</xmp:MetadataDate>\n")
+		extra.WriteString("<pdf:Trapped>False</pdf:Trapped>\n")
+		extra.WriteString("<pdfxid:GTS_PDFXVersion>" + xmlEscape(pdfx) + "</pdfxid:GTS_PDFXVersion>\n")
+		extra.WriteString("<xmpMM:DocumentID>" + id + "</xmpMM:DocumentID>\n")
+		extra.WriteString("<xmpMM:InstanceID>" + id + "</xmpMM:InstanceID>\n")
+		extra.WriteString("<xmpMM:VersionID>1</xmpMM:VersionID>\n")
+		extra.WriteString("<xmpMM:RenditionClass>default</xmpMM:RenditionClass>\n")
+	}
 	return []byte(`<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?>
 <x:xmpmeta xmlns:x="adobe:ns:meta/">
 <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
@@ -46,7 +71,7 @@ func xmpPacket(doc *layout.Document) []byte {
  xmlns:dc="http://purl.org/dc/elements/1.1/"
  xmlns:xmp="http://ns.adobe.com/xap/1.0/"
  xmlns:pdf="http://ns.adobe.com/pdf/1.3/"
- xmlns:duetto="` + xmpNamespace + `">
+ xmlns:duetto="` + xmpNamespace + `"` + ns.String() + `>
 <dc:format>application/pdf</dc:format>
 <dc:title><rdf:Alt><rdf:li xml:lang="x-default">` + xmlEscape(doc.Meta.Title) + `</rdf:li></rdf:Alt></dc:title>
 <dc:creator><rdf:Seq><rdf:li>` + xmlEscape(doc.Meta.Author) + `</rdf:li></rdf:Seq></dc:creator>
@@ -55,7 +80,7 @@ func xmpPacket(doc *layout.Document) []byte {
 <xmp:ModifyDate>` + date + `</xmp:ModifyDate>
 <xmp:CreatorTool>duetto</xmp:CreatorTool>
 <pdf:Producer>` + Producer + `</pdf:Producer>
-<duetto:pages>` + pages.String() + `</duetto:pages>
+` + extra.String() + `<duetto:pages>` + pages.String() + `</duetto:pages>
 </rdf:Description>
 </rdf:RDF>
 </x:xmpmeta>

@@ -58,3 +58,53 @@ func TestChecks(t *testing.T) {
 		t.Errorf("a clean page: %v", got)
 	}
 }
+
+func TestCheckPDFX(t *testing.T) {
+	jpegIn := func(img image.Image) []byte {
+		var buf bytes.Buffer
+		if err := jpeg.Encode(&buf, img, nil); err != nil {
+			t.Fatal(err)
+		}
+		return buf.Bytes()
+	}
+	frame := layout.Rect{X: 100, Y: 100, W: 72, H: 72}
+	tests := []struct {
+		name  string
+		data  []byte
+		error bool
+	}{
+		{"grey photo", jpegIn(image.NewGray(image.Rect(0, 0, 50, 50))), false},
+		{"CMYK photo", cmykHeaders(50, 50), false},
+		{"RGB photo", jpegIn(image.NewRGBA(image.Rect(0, 0, 50, 50))), true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := &layout.Document{Trim: layout.Size{W: 400, H: 600}, Pages: []layout.Page{{Index: 2, Items: []layout.Item{
+				&layout.Image{Path: "images/a.jpg", Data: tt.data, Frame: frame, Clip: frame, Block: "fig"},
+			}}}}
+			got := CheckPDFX(doc, "PDF/X-1a:2003")
+			if !tt.error {
+				if len(got) != 0 {
+					t.Errorf("findings %v, want none", got)
+				}
+				return
+			}
+			if len(got) != 1 || got[0].Check != "pdfx" || got[0].Severity != Error || got[0].Page != 2 || got[0].Element != "fig" ||
+				!strings.Contains(got[0].Message, "images/a.jpg is in rgb colour: PDF/X-1a:2003 allows CMYK and grey only") {
+				t.Errorf("findings %v, want one pdfx error for the RGB photo", got)
+			}
+		})
+	}
+}
+
+// cmykHeaders is what the headers of a 4-component (CMYK) baseline JPEG
+// say, with an empty scan: Go's encoder writes no CMYK, and the check
+// reads only headers.
+func cmykHeaders(w, h int) []byte {
+	sof := []byte{0xff, 0xc0, 0, 20, 8, byte(h >> 8), byte(h), byte(w >> 8), byte(w), 4}
+	for id := byte(1); id <= 4; id++ {
+		sof = append(sof, id, 0x11, 0)
+	}
+	sos := []byte{0xff, 0xda, 0, 14, 4, 1, 0, 2, 0, 3, 0, 4, 0, 0, 63, 0}
+	return bytes.Join([][]byte{{0xff, 0xd8}, sof, sos, {0x12, 0x34}, {0xff, 0xd9}}, nil)
+}

@@ -1,0 +1,122 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/duetto-press/duetto/content"
+	"github.com/duetto-press/duetto/internal/pdf"
+	"github.com/duetto-press/duetto/internal/preflight"
+	"github.com/duetto-press/duetto/layout"
+)
+
+// This file holds what `duetto build` does for print production beyond
+// writing the pages: the PDF/X settings of an edition (`[print]`), the
+// imposed file of `--impose`, and the reproducible date.
+
+// pdfxFor works out the PDF/X settings of an edition from the
+// publication's [print] table, and the findings about them. With
+// pdfx = "auto" (the default) the edition is PDF/X-1a:2003 when its
+// content allows it; when it does not, it is written as plain PDF and a
+// single warning says why. With a level asked for by name, content it
+// does not allow is an error.
+func pdfxFor(pub *content.Publication, doc *layout.Document) (pdf.PDFX, []preflight.Finding, error) {
+	pr := pub.Print
+	var version string
+	switch pr.PDFX {
+	case content.PDFXNone:
+		return pdf.PDFX{}, nil, nil
+	case content.PDFXAuto, "":
+		version = pdf.PDFX1a2003
+	case content.PDFX1a2003:
+		version = pdf.PDFX1a2003
+	case content.PDFX4:
+		version = pdf.PDFX4
+	default:
+		return pdf.PDFX{}, nil, fmt.Errorf("[print] pdfx %q is not a level duetto writes", pr.PDFX)
+	}
+	x := pdf.PDFX{Version: version, OutputCondition: pr.OutputCondition, OutputInfo: pr.OutputInfo}
+	if pr.Registered {
+		x.RegistryName = pdf.RegistryName
+	}
+	if pr.ICCProfile != "" {
+		data, err := fs.ReadFile(pub.FS, pr.ICCProfile)
+		if err != nil {
+			return pdf.PDFX{}, nil, fmt.Errorf("[print] icc-profile: %w", err)
+		}
+		if err := content.CheckICCProfile(data); err != nil {
+			return pdf.PDFX{}, nil, fmt.Errorf("[print] icc-profile %s: %w", pr.ICCProfile, err)
+		}
+		x.Profile = data
+	}
+	findings := preflight.CheckPDFX(doc, version)
+	if len(findings) == 0 {
+		return x, nil, nil
+	}
+	if pr.PDFX != content.PDFXAuto && pr.PDFX != "" {
+		return x, findings, nil
+	}
+	first := findings[0]
+	note := preflight.Finding{
+		Severity: preflight.Warning, Page: first.Page, Element: first.Element, Check: "pdfx",
+		Message: fmt.Sprintf("written as plain PDF, not %s: %d %s not in CMYK or grey, which %s requires (convert %s, or set pdfx = \"none\" in [print])",
+			version, len(findings), plural(len(findings), "photo is", "photos are"), version, plural(len(findings), "it", "them")),
+	}
+	return pdf.PDFX{}, []preflight.Finding{note}, nil
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// imposedName is the file name of an edition's printer spreads:
+// turin.pdf → turin-imposed.pdf.
+func imposedName(name string) string {
+	ext := filepath.Ext(name)
+	return strings.TrimSuffix(name, ext) + "-imposed" + ext
+}
+
+// impose writes the printer spreads of an edition: a saddle-stitched
+// booklet's sheets, front and back, with the publication's creep.
+func impose(pub *content.Publication, doc *layout.Document, x pdf.PDFX) ([]byte, error) {
+	if n := len(doc.Pages); n%4 != 0 {
+		return nil, usageError{fmt.Errorf("--impose makes the sheets of a saddle-stitched booklet, which needs 4n pages; this edition has %d (set binding = \"saddle\" in [publication])", n)}
+	}
+	sheets := len(doc.Pages) / 4
+	if shift := pub.Print.Creep * float64(sheets-1); shift > doc.Bleed+1e-9 {
+		return nil, fmt.Errorf("[print] creep: %.2f mm per sheet moves the pages of the innermost of %d sheets %.2f mm, more than the %.2f mm bleed", pub.Print.Creep*25.4/72, sheets, shift*25.4/72, doc.Bleed*25.4/72)
+	}
+	var buf bytes.Buffer
+	if err := pdf.Write(&buf, doc, pdf.Options{PDFX: x, Saddle: true, Creep: pub.Print.Creep}); err != nil {
+		return nil, fmt.Errorf("writing the imposed PDF: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+// applySourceDate gives a publication without `date` the date of the
+// SOURCE_DATE_EPOCH environment variable (reproducible-builds.org), or
+// 1970-01-01 without it, so that the PDF never carries the clock's time.
+func applySourceDate(pub *content.Publication, getenv func(string) string) error {
+	if !pub.Meta.Date.IsZero() {
+		return nil
+	}
+	pub.Meta.Date = time.Unix(0, 0).UTC()
+	s := strings.TrimSpace(getenv("SOURCE_DATE_EPOCH"))
+	if s == "" {
+		return nil
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || n < 0 || n > 253402300799 { // up to 9999-12-31
+		return fmt.Errorf("SOURCE_DATE_EPOCH=%q is not a number of seconds since 1970", s)
+	}
+	pub.Meta.Date = time.Unix(n, 0).UTC()
+	return nil
+}
