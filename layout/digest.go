@@ -23,7 +23,7 @@ func (p *Page) Digest() string {
 func writeItem(h hash.Hash, it Item) {
 	switch v := it.(type) {
 	case *TextRun:
-		fmt.Fprintf(h, "text %.3f %.3f %s %.3f %v %q %v %.3f %v\n", v.X, v.Y, v.Font, v.Size, v.Color, v.Text, v.Kern, v.Rotate, v.Hyphen)
+		fmt.Fprintf(h, "text %.3f %.3f %s %.3f %v %q %v %.4f %.3f %v\n", v.X, v.Y, v.Font, v.Size, v.Color, v.Text, v.Kern, v.ScaleOrOne(), v.Rotate, v.Hyphen)
 	case *Image:
 		sum := sha256.Sum256(v.Data)
 		fmt.Fprintf(h, "image %s %x %v %v\n", v.Path, sum[:8], v.Frame, v.Clip)

@@ -84,7 +84,8 @@ type Item interface {
 
 // TextRun is a piece of text set in one font, size and colour, drawn from
 // its baseline origin (X, Y). Glyphs follow each other by their advance
-// widths plus Kern; the writer draws exactly these positions.
+// widths (times Scale) plus Kern plus Tracking; the writer draws exactly
+// these positions.
 type TextRun struct {
 	X, Y  float64
 	Font  string // Font.Key
@@ -95,6 +96,14 @@ type TextRun struct {
 	// an em added to the advance of the preceding rune (negative: closer).
 	// It is nil when no pair is kerned. Kern[0] is always 0.
 	Kern []float64
+	// Scale is the horizontal scaling of the glyphs, 1 (or 0) as drawn by
+	// the font; a justified line may scale its glyphs by a few per cent.
+	// Advances scale with it; Kern does not (it holds kerning already
+	// scaled).
+	Scale float64
+	// Tracking is letter spacing: points added between every two glyphs
+	// of the run (not after the last). Justified lines use a little.
+	Tracking float64
 	// Width is the advance width of the run, kerning included, in points.
 	Width float64
 	// Ascent and Descent (positive, in points) bound the glyphs vertically.
@@ -150,6 +159,14 @@ type Rule struct {
 type Fill struct {
 	Rect  Rect
 	Color Color
+}
+
+// ScaleOrOne is the run's horizontal scaling, 1 when Scale is not set.
+func (t *TextRun) ScaleOrOne() float64 {
+	if t.Scale == 0 {
+		return 1
+	}
+	return t.Scale
 }
 
 // Bounds implements Item.

@@ -13,9 +13,11 @@ import (
 
 // TestJustifiedLinesSpreadOverSpacesAndLetters checks how the brochure's
 // justified lines are set: every word of a line has the same letter
-// spacing, within the limits (+0.02 em, −0.01 em between two letters), all
-// the spaces of a line are equally wide, and a good share of the lines use
-// letter spacing at all, so that their spaces open less.
+// spacing and glyph scaling, within the limits (+0.02 em, −0.01 em between
+// two letters; 98–102 %), each run is as wide as its glyphs, kerning and
+// spacing make it, all the spaces of a line are equally wide, and a good
+// share of the lines use letter spacing at all, so that their spaces open
+// less.
 func TestJustifiedLinesSpreadOverSpacesAndLetters(t *testing.T) {
 	_, doc := brochure(t)
 	faces := map[string]*fonts.Face{}
@@ -46,21 +48,29 @@ func TestJustifiedLinesSpreadOverSpacesAndLetters(t *testing.T) {
 		if l := runs[0].Text; len(runs) > 1 && utf8.RuneCountInString(l) <= 3 && (strings.HasSuffix(l, ")") || l == "-" || l == "–" || l == "•") {
 			runs = runs[1:] // the label of a list item hangs before its text
 		}
-		var tracks []float64
+		var tracks, scales []float64
 		for _, r := range runs {
 			gaps := utf8.RuneCountInString(r.Text) - 1
-			text := r.Text
-			if r.Hyphen { // the added hyphen is not letter-spaced
-				gaps--
+			scale := r.ScaleOrOne()
+			if want := faces[r.Font].Width(r.Text, r.Size)*scale + r.Tracking*float64(gaps); math.Abs(r.Width-want) > 1e-6 {
+				t.Errorf("page %d %s y=%.1f: %q is %.4f pt wide, its glyphs, kerning and spacing %.4f", k.page, k.lang, k.y, r.Text, r.Width, want)
 			}
-			if gaps <= 0 {
-				continue
+			if tr := r.Tracking; tr > 0.02*r.Size+1e-9 || tr < -0.01*r.Size-1e-9 {
+				t.Errorf("page %d %s y=%.1f: %q letter-spaced by %.3f pt (%.4f em), beyond +0.02/−0.01 em", k.page, k.lang, k.y, r.Text, tr, tr/r.Size)
 			}
-			track := (r.Width - faces[r.Font].Width(text, r.Size)) / float64(gaps)
-			if track > 0.02*r.Size+1e-6 || track < -0.01*r.Size-1e-6 {
-				t.Errorf("page %d %s y=%.1f: %q letter-spaced by %.3f pt (%.4f em), beyond +0.02/−0.01 em", k.page, k.lang, k.y, r.Text, track, track/r.Size)
+			if math.Abs(scale-1) > 0.02+1e-9 {
+				t.Errorf("page %d %s y=%.1f: %q scaled to %.2f%%, beyond 98–102%%", k.page, k.lang, k.y, r.Text, scale*100)
 			}
-			tracks = append(tracks, track)
+			if gaps > 0 {
+				tracks = append(tracks, r.Tracking)
+			}
+			scales = append(scales, scale)
+		}
+		for _, sc := range scales {
+			if math.Abs(sc-scales[0]) > 1e-9 {
+				t.Errorf("page %d %s y=%.1f: words scaled unequally: %v", k.page, k.lang, k.y, scales)
+				break
+			}
 		}
 		for _, tr := range tracks {
 			if math.Abs(tr-tracks[0]) > 1e-3 {

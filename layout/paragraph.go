@@ -19,25 +19,32 @@ import (
 // Modern's interword glue); every place where a word may break becomes a
 // penalty, flagged when the break adds a hyphen.
 
-// Letter spacing. A justified line may also open or close the space between
-// the letters of its words a little, as the paragraph composers of DTP
-// programs do (InDesign's "letter spacing" justification setting): by at
-// most letterStretch or letterShrink of an em between two letters. A word
-// of six letters can thus give up to 0.1 em of stretch, about as much as
-// the space after it, which halves how far the spaces of a loose line
-// must open. The breaker sees a word's letter flexibility as part of the
-// stretch and shrink of the glue after the word (the box–glue model has no
-// stretchable boxes); setLine spreads a line's adjustment over its spaces
-// and its letters in proportion to their flexibility.
+// Letter spacing and glyph scaling. A justified line may also open or
+// close the space between the letters of its words a little, and widen or
+// narrow its glyphs a little, as the paragraph composers of DTP programs
+// do (InDesign's "letter spacing" and "glyph scaling" justification
+// settings; pdfTeX's font expansion): letters by at most letterStretch or
+// letterShrink of an em between two letters, glyphs by at most
+// glyphScale of their width. A word of six letters can thus give up to
+// about 0.2 em of stretch, more than the space after it, so the spaces of
+// a loose line open far less. The breaker sees a word's flexibility as
+// part of the stretch and shrink of the glue after it (the box–glue model
+// has no stretchable boxes); setLine spreads a line's adjustment over its
+// spaces, letters and glyphs in proportion to their flexibility, letters
+// and glyphs never beyond their limits.
 const (
 	letterStretch = 0.02 // em between two letters, at most
 	letterShrink  = 0.01
+	glyphScale    = 0.02 // of the glyphs' width, either way
 )
 
-// Penalties of the breaks inside words, as TeX's defaults.
+// Penalties of the breaks inside words, as TeX's defaults, and a high one
+// for the breaks inside numbers ("125/|2014"), which a typesetter takes
+// only to save a line from spaces far too wide.
 const (
-	hyphenPenalty   = 50 // \hyphenpenalty: a break that adds a hyphen
-	exHyphenPenalty = 50 // \exhyphenpenalty: a break after an explicit hyphen, an apostrophe or a slash
+	hyphenPenalty   = 50  // \hyphenpenalty: a break that adds a hyphen
+	exHyphenPenalty = 50  // \exhyphenpenalty: a break after an explicit hyphen, an apostrophe or a slash
+	numberPenalty   = 700 // a break after the slash or hyphen of a number
 )
 
 // textStyle is a resolved style for a stretch of text.
@@ -222,12 +229,16 @@ func (p *paragraph) addSpace(ts *textStyle) {
 		return
 	}
 	w := ts.face.Advance(' ') * ts.size / 1000
-	// The letter flexibility of the word before the space travels with
-	// the space (see letterStretch).
+	// The letter and glyph flexibility of the word before the space
+	// travels with the space (see letterStretch).
 	var letters flex
 	for i := len(p.nodes) - 1; i >= 0 && p.nodes[i].Kind != linebreak.KindGlue; i-- {
 		letters.stretch += p.flex[i].stretch
 		letters.shrink += p.flex[i].shrink
+		if p.frags[i].style != nil && p.justified() {
+			letters.stretch += glyphScale * p.nodes[i].Width
+			letters.shrink += glyphScale * p.nodes[i].Width
+		}
 	}
 	p.push(linebreak.Glue(w, w/2+letters.stretch, w/3+letters.shrink), fragment{}, "")
 	p.flex[len(p.flex)-1] = flex{stretch: w / 2, shrink: w / 3}
@@ -275,15 +286,15 @@ func (p *paragraph) addWord(pieces []styledText, h *hyphen.Hyphenator, hyphenate
 			styles = append(styles, pc.style)
 		}
 	}
-	breakAt := make(map[int]bool, len(breaks)) // rune index → adds a hyphen
+	breakAt := make(map[int]hyphen.Break, len(breaks)) // by rune index
 	for _, br := range breaks {
 		if br.Pos > 0 && br.Pos < len(runes) {
-			breakAt[br.Pos] = br.Hyphen
+			breakAt[br.Pos] = br
 		}
 	}
 	start := 0
 	for i := 1; i <= len(runes); i++ {
-		withHyphen, isBreak := breakAt[i]
+		br, isBreak := breakAt[i]
 		if i < len(runes) && !isBreak && styles[i] == styles[start] {
 			continue
 		}
@@ -293,7 +304,7 @@ func (p *paragraph) addWord(pieces []styledText, h *hyphen.Hyphenator, hyphenate
 		}
 		p.addBox(string(runes[start:i]), styles[start], next, i < len(runes))
 		if isBreak {
-			p.addBreak(styles[i-1], runes[i-1], runes[i], withHyphen)
+			p.addBreak(styles[i-1], runes[i-1], runes[i], br)
 		}
 		start = i
 	}
@@ -326,12 +337,16 @@ func (p *paragraph) addBox(text string, ts *textStyle, next rune, join bool) {
 // addBreak appends a discretionary break between prev and next. With a
 // hyphen the break adds "-" (its width net of the kerning the unbroken
 // word had there); otherwise it adds nothing.
-func (p *paragraph) addBreak(ts *textStyle, prev, next rune, withHyphen bool) {
-	if !withHyphen {
+func (p *paragraph) addBreak(ts *textStyle, prev, next rune, br hyphen.Break) {
+	if !br.Hyphen {
 		// After a compound's own hyphen the line ends with a hyphen too:
 		// flagged, so it counts in runs of hyphenated lines (as TeX's
 		// discretionaries do). After an apostrophe or a slash it does not.
-		p.push(linebreak.Penalty(0, exHyphenPenalty, prev == '-' || prev == '‐'), fragment{}, "")
+		penalty := float64(exHyphenPenalty)
+		if br.Discouraged {
+			penalty = numberPenalty
+		}
+		p.push(linebreak.Penalty(0, penalty, prev == '-' || prev == '‐'), fragment{}, "")
 		return
 	}
 	w := ts.face.Advance('-') * ts.size / 1000

@@ -18,14 +18,18 @@ func setLine(p *paragraph, ln linebreak.Line, x, baseline, width float64, align 
 	ratio := lineRatio(p, ln, width, align, last)
 	end := lineEnd(p, ln)
 	natural, _, _ := p.measure(ln)
-	// Letters open at most by letterStretch: on a line looser than that
-	// the spaces take the rest.
+	// Letters and glyphs go at most to their limits: on a line looser
+	// than that the spaces take the rest.
 	letterRatio, spaceRatio := ratio, ratio
 	if ratio > 1 {
 		letterRatio = 1
 		if ls, ws := p.letterFlex(ln); ws.stretch > 0 {
 			spaceRatio = (width - natural - ls.stretch) / ws.stretch
 		}
+	}
+	scale := 1.0
+	if p.justified() {
+		scale = 1 + letterRatio*glyphScale
 	}
 	switch align {
 	case content.Right:
@@ -59,10 +63,14 @@ func setLine(p *paragraph, ln linebreak.Line, x, baseline, width float64, align 
 			}
 			if cur == nil || cur.Font != f.style.fontKey || cur.Size != f.style.size || cur.Color != f.style.color {
 				cur = newRun(f.style, cx, baseline, p.lang, role, blockID)
+				if scale != 1 {
+					cur.Scale = scale
+				}
+				cur.Tracking = track
 				runs = append(runs, cur)
 			}
-			appendText(cur, f.style, f.text, track)
-			cx += n.Width + track*float64(utf8.RuneCountInString(f.text)-1)
+			appendText(cur, f.style, f.text)
+			cx += n.Width*scale + track*float64(utf8.RuneCountInString(f.text)-1)
 			join, joinTrack = p.flex[i].join, track
 		}
 	}
@@ -72,7 +80,7 @@ func setLine(p *paragraph, ln linebreak.Line, x, baseline, width float64, align 
 	// A hyphenation break adds its hyphen; a break after a compound's own
 	// hyphen is flagged too but adds nothing.
 	if ln.Hyphenated && ln.End < len(p.nodes) && cur != nil && p.hyphen[ln.End] != "" {
-		appendText(cur, p.frags[ln.End].style, p.hyphen[ln.End], 0)
+		appendText(cur, p.frags[ln.End].style, p.hyphen[ln.End])
 		cur.Hyphen = true
 	}
 	return runs
@@ -114,8 +122,9 @@ func (p *paragraph) measure(ln linebreak.Line) (natural, stretch, shrink float64
 	return natural, letters.stretch + spaces.stretch, letters.shrink + spaces.shrink
 }
 
-// letterFlex returns the flexibility of line ln's letter gaps and that of
-// its spaces. The letter gap that joins the line's last box to the rest
+// letterFlex returns the flexibility of line ln's words — the gaps
+// between their letters and the scaling of their glyphs — and that of its
+// spaces. The letter gap that joins the line's last box to the rest
 // of its word on the next line is not on the line.
 func (p *paragraph) letterFlex(ln linebreak.Line) (letters, spaces flex) {
 	end := lineEnd(p, ln)
@@ -128,8 +137,21 @@ func (p *paragraph) letterFlex(ln linebreak.Line) (letters, spaces flex) {
 		case linebreak.KindBox:
 			letters.stretch += p.flex[i].stretch
 			letters.shrink += p.flex[i].shrink
+			if p.frags[i].style != nil && p.justified() {
+				letters.stretch += glyphScale * p.nodes[i].Width
+				letters.shrink += glyphScale * p.nodes[i].Width
+			}
 			lastBox = i
 		}
+	}
+	if ln.Hyphenated && ln.End < len(p.nodes) && p.justified() && lastBox >= 0 {
+		// The hyphen scales too, and is letter-spaced from its word.
+		size := 0.0
+		if f := p.frags[lastBox]; f.style != nil {
+			size = f.style.size
+		}
+		letters.stretch += glyphScale*p.nodes[ln.End].Width + letterStretch*size
+		letters.shrink += glyphScale*p.nodes[ln.End].Width + letterShrink*size
 	}
 	if lastBox >= 0 && p.flex[lastBox].join {
 		if f := p.frags[lastBox]; f.style != nil {
@@ -173,17 +195,19 @@ func newRun(ts *textStyle, x, baseline float64, lang string, role Role, block st
 
 // appendText adds text to run r, extending its kerning and width. The
 // kerning between the run's last rune and the new text is applied, as the
-// boxes measured it, and track points of letter spacing go before every
-// rune but the run's first.
-func appendText(r *TextRun, ts *textStyle, text string, track float64) {
+// boxes measured it (scaled with the run's glyphs), and the run's letter
+// spacing goes before every rune but its first.
+func appendText(r *TextRun, ts *textStyle, text string) {
 	prev, _ := utf8.DecodeLastRuneInString(r.Text)
 	if r.Text == "" {
 		prev = -1
 	}
+	scale := r.ScaleOrOne()
 	for _, c := range text {
 		k := 0.0
 		if prev >= 0 {
-			k = ts.face.Kern(prev, c) + track*1000/ts.size
+			k = ts.face.Kern(prev, c) * scale
+			r.Width += r.Tracking
 		}
 		if k != 0 && r.Kern == nil {
 			r.Kern = make([]float64, utf8.RuneCountInString(r.Text), utf8.RuneCountInString(r.Text)+len(text))
@@ -191,7 +215,7 @@ func appendText(r *TextRun, ts *textStyle, text string, track float64) {
 		if r.Kern != nil {
 			r.Kern = append(r.Kern, k)
 		}
-		r.Width += (ts.face.Advance(c) + k) * ts.size / 1000
+		r.Width += (ts.face.Advance(c)*scale + k) * ts.size / 1000
 		r.Text += string(c)
 		prev = c
 	}

@@ -317,6 +317,14 @@ func (wr *writer) text(p layout.Page, t *layout.TextRun) error {
 			wr.fill, wr.stroke = "", ""
 		}()
 	}
+	// Glyph scaling (Tz, in per cent) and letter spacing (Tc, in text
+	// space units, which Tz scales too) for a justified line's run, set
+	// around it and reset after it.
+	scale := t.ScaleOrOne()
+	if scale != 1 || t.Tracking != 0 {
+		f.RawWriteStr(fmt.Sprintf("%.3f Tz %.4f Tc", scale*100, t.Tracking/scale))
+		defer f.RawWriteStr("100 Tz 0 Tc")
+	}
 	if t.Kern == nil {
 		f.Text(t.X+bx, t.Y+by, t.Text)
 		return nil
@@ -325,12 +333,15 @@ func (wr *writer) text(p layout.Page, t *layout.TextRun) error {
 	x := t.X
 	start, startX := 0, x
 	for i, r := range runes {
+		if i > 0 {
+			x += t.Tracking
+		}
 		if i > 0 && i < len(t.Kern) && t.Kern[i] != 0 {
 			f.Text(startX+bx, t.Y+by, string(runes[start:i]))
 			x += t.Kern[i] * t.Size / 1000
 			start, startX = i, x
 		}
-		x += float64(f.GetStringSymbolWidth(string(r))) * t.Size / 1000
+		x += float64(f.GetStringSymbolWidth(string(r))) * t.Size / 1000 * scale
 	}
 	f.Text(startX+bx, t.Y+by, string(runes[start:]))
 	return nil
