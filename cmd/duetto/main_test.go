@@ -5,6 +5,7 @@ import (
 	"context"
 	"image/png"
 	"io"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -13,11 +14,13 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/duetto-press/duetto/content"
 	"github.com/duetto-press/duetto/examples"
 	"github.com/duetto-press/duetto/internal/testenv"
+	"github.com/duetto-press/duetto/layout"
 )
 
 func buildBrochure(t *testing.T) string {
@@ -286,11 +289,12 @@ func TestRebuildReportsChangedPages(t *testing.T) {
 	if code := run([]string{"build", src, "-o", out}, &stdout, &stderr); code != 0 {
 		t.Fatalf("build: %s", stderr.String())
 	}
-	if !strings.Contains(stdout.String(), "16 pages, changed 14 15") {
-		t.Errorf("rebuild after the edit printed %q, want the pages of block s3-11 (14 15)", stdout.String())
+	changed := olderWordingPages(t)
+	if !strings.Contains(stdout.String(), "16 pages, changed "+changed.String()+"\n") {
+		t.Errorf("rebuild after the edit printed %q, want the pages the layout changes (%s)", stdout.String(), changed)
 	}
 	stdout.Reset()
-	if code := run([]string{"diff", old, out}, &stdout, &stderr); code != 0 || !strings.Contains(stdout.String(), "changed 14 15") {
+	if code := run([]string{"diff", old, out}, &stdout, &stderr); code != 0 || !strings.Contains(stdout.String(), "changed "+changed.String()+"\n") {
 		t.Errorf("diff: exit %d, %q %q", code, stdout.String(), stderr.String())
 	}
 	testenv.Tool(t, "pdftoppm")
@@ -299,7 +303,8 @@ func TestRebuildReportsChangedPages(t *testing.T) {
 	if code := run([]string{"diff", old, out, "--png", pngs}, &stdout, &stderr); code != 0 {
 		t.Fatalf("diff --png: exit %d: %s", code, stderr.String())
 	}
-	for _, page := range []string{"page-14.png", "page-15.png"} {
+	for _, n := range changed {
+		page := "page-" + strconv.Itoa(n) + ".png"
 		f, err := os.Open(filepath.Join(pngs, page))
 		if err != nil {
 			t.Fatalf("diff --png: %v", err)
@@ -393,7 +398,7 @@ func TestWatchRebuildsAfterAnEdit(t *testing.T) {
 	if err := os.WriteFile(section, older, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	waitFor("16 pages, changed 14 15", &stdout)
+	waitFor("16 pages, changed "+olderWordingPages(t).String()+"\n", &stdout)
 	good, _ := os.ReadFile(filepath.Join(src, "turin.pdf"))
 	if err := os.WriteFile(section, append(older, []byte("\n[[section.block]]\nit = \"solo\"\n")...), 0o644); err != nil {
 		t.Fatal(err)
@@ -436,4 +441,69 @@ func TestBuildWritesProfiles(t *testing.T) {
 			t.Errorf("%s: %v", p, err)
 		}
 	}
+}
+
+// pageList is a list of page numbers, printed as the build report does.
+type pageList []int
+
+func (l pageList) String() string {
+	s := make([]string, len(l))
+	for i, n := range l {
+		s[i] = strconv.Itoa(n)
+	}
+	return strings.Join(s, " ")
+}
+
+// olderWordingPages lays out the brochure with and without the older
+// wording of page 15 (testdata/turin-older) and returns the pages whose
+// display lists differ: what a rebuild after that edit must report.
+func olderWordingPages(t *testing.T) pageList {
+	t.Helper()
+	older, err := os.ReadFile("../../testdata/turin-older/03-cooperazione.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	digests := func(fsys fs.FS) []string {
+		pub, err := content.Load(fsys, content.RootName)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := layout.LoadResources(pub)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := layout.Layout(pub, res)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for i := range doc.Pages {
+			out = append(out, doc.Pages[i].Digest())
+		}
+		return out
+	}
+	edited := fstest.MapFS{}
+	err = fs.WalkDir(examples.Turin(), ".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(examples.Turin(), path)
+		edited[path] = &fstest.MapFile{Data: data}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited["sections/03-cooperazione.toml"] = &fstest.MapFile{Data: older}
+	before, after := digests(examples.Turin()), digests(edited)
+	var changed pageList
+	for i := range before {
+		if i >= len(after) || before[i] != after[i] {
+			changed = append(changed, i+1)
+		}
+	}
+	if len(changed) == 0 {
+		t.Fatal("the older wording changes no page")
+	}
+	return changed
 }

@@ -52,8 +52,8 @@ func TestBrochureQualityDoesNotRegress(t *testing.T) {
 		limit float64
 		lower bool // lower is better
 	}{
-		{"loose", 0.8, true},
-		{"max_gap", 3.5, true},
+		{"loose", 0.5, true},
+		{"max_gap", 2.6, true},
 		{"max_hyph_run", 2, true},
 		{"bad_breaks", 0, true},
 		{"overfull", 0, true},

@@ -108,12 +108,40 @@ func TestPunctuationAroundWords(t *testing.T) {
 
 func TestNeverHyphenated(t *testing.T) {
 	it, en := mustNew(t, "it"), mustNew(t, "en")
-	for _, w := range []string{"www.cittametropolitana.torino.it", "info@example.org", "(ANCI),", "UNSSC", "CoCoPa", "MedNetJob", "125/2014", "9,52%", "2030:", "EU's", "https://example.org"} {
+	for _, w := range []string{"www.cittametropolitana.torino.it", "info@example.org", "(ANCI),", "UNSSC", "CoCoPa", "MedNetJob", "9,52%", "2030:", "EU's", "https://example.org"} {
 		if b := it.Breaks(w); len(b) != 0 {
 			t.Errorf("it %q: breaks %v, want none", w, b)
 		}
 		if b := en.Breaks(w); len(b) != 0 {
 			t.Errorf("en %q: breaks %v, want none", w, b)
+		}
+	}
+}
+
+func TestNumbersBreakOnlyAfterASlashOrHyphen(t *testing.T) {
+	it := mustNew(t, "it")
+	tests := []struct {
+		in   string
+		want []Break
+	}{
+		{"125/2014", []Break{{Pos: 4, Discouraged: true}}},
+		{"125/2014)", []Break{{Pos: 4, Discouraged: true}}},
+		{"2014-2020", []Break{{Pos: 5, Discouraged: true}}},
+		{"67/1995,", []Break{{Pos: 3, Discouraged: true}}},
+		{"9,52%", nil},
+		{"www.example.org/2014/05", nil},
+		{"2030:", nil},
+	}
+	for _, tt := range tests {
+		got := it.Breaks(tt.in)
+		if len(got) != len(tt.want) {
+			t.Errorf("%q: breaks %v, want %v", tt.in, got, tt.want)
+			continue
+		}
+		for i := range got {
+			if got[i] != tt.want[i] {
+				t.Errorf("%q: breaks %v, want %v", tt.in, got, tt.want)
+			}
 		}
 	}
 }

@@ -13,6 +13,10 @@ import (
 type Break struct {
 	Pos    int  // the break comes before the rune at this index of the token
 	Hyphen bool // true: a hyphen is added at the line end; false: nothing is added (after an apostrophe, a hyphen or a slash)
+	// Discouraged marks a break the rules allow but a typesetter takes
+	// only when every other way is worse: after the slash or hyphen of a
+	// number such as a law's "125/2014" or "2014-2020".
+	Discouraged bool
 }
 
 // isApostrophe reports the two apostrophes of running text.
@@ -21,7 +25,8 @@ func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
 // Breaks returns where a token of running text — a word with any
 // punctuation around it, such as “(ANCI),” — may break, in increasing
 // order. URLs, e-mail addresses, acronyms and tokens with digits are never
-// hyphenated. A compound with a hyphen or a slash breaks only after it. In
+// hyphenated; a number breaks only after a slash or a hyphen between two
+// digits, and such a break is Discouraged. A compound with a hyphen or a slash breaks only after it. In
 // Italian an elision ("dell’Acqua") breaks after the apostrophe without a
 // hyphen, never inside the elided article, and the word after it is
 // hyphenated on its own.
@@ -34,8 +39,16 @@ func (h *Hyphenator) Breaks(token string) []Break {
 	for b > a && !unicode.IsLetter(rs[b-1]) {
 		b--
 	}
-	if a >= b || neverHyphenated(rs[a:b]) {
-		return nil
+	if a >= b {
+		// A number: at most a discouraged break after a slash or a
+		// hyphen between digits ("125/2014"), never a hyphen.
+		return numberBreaks(rs)
+	}
+	if neverHyphenated(rs[a:b]) {
+		if isURL(string(rs[a:b])) {
+			return nil
+		}
+		return numberBreaks(rs)
 	}
 	core := rs[a:b]
 	// Compounds: break only after each hyphen or slash.
@@ -93,12 +106,29 @@ func lower(rs []rune) []rune {
 	return out
 }
 
+// numberBreaks returns the discouraged breaks of a token after each slash
+// or hyphen that stands between two digits.
+func numberBreaks(rs []rune) []Break {
+	var out []Break
+	for i := 1; i+1 < len(rs); i++ {
+		if (rs[i] == '/' || rs[i] == '-' || rs[i] == '‐') && unicode.IsDigit(rs[i-1]) && unicode.IsDigit(rs[i+1]) {
+			out = append(out, Break{Pos: i + 1, Discouraged: true})
+		}
+	}
+	return out
+}
+
+// isURL reports URLs and e-mail addresses.
+func isURL(s string) bool {
+	return strings.Contains(s, "@") || strings.Contains(s, "://") || strings.HasPrefix(strings.ToLower(s), "www.")
+}
+
 // neverHyphenated reports tokens that must not be hyphenated: those with
 // digits, URLs and e-mail addresses, and acronyms or names with capitals
 // inside (ANCI, UNSSC, CoCoPa, MedNetJob).
 func neverHyphenated(core []rune) bool {
 	s := string(core)
-	if strings.Contains(s, "@") || strings.Contains(s, "://") || strings.HasPrefix(strings.ToLower(s), "www.") {
+	if isURL(s) {
 		return true
 	}
 	for i, r := range core {
