@@ -4,7 +4,7 @@ OUT      ?= out
 PKGS     := ./...
 TOOLS    := pdftoppm pdftotext pdffonts pdfinfo qpdf gs
 
-.PHONY: all build test tools examples bench lint placeholders clean
+.PHONY: all build test tools examples bench lint placeholders docs clean
 
 all: build
 
@@ -42,6 +42,10 @@ bench:
 lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	$(GO) vet $(PKGS)
+
+## docs: regenerate the command-line reference docs/cli.md from the command tree
+docs:
+	$(GO) run ./cmd/duetto gendocs -o docs/cli.md
 
 ## placeholders: regenerate the brochure's placeholder photographs
 placeholders:
