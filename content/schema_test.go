@@ -36,6 +36,7 @@ var updateSchema = flag.Bool("update-schema", false, "rewrite docs/"+sectionSche
 var schemaPublications = []string{
 	"testdata/allkeys",
 	"../examples/turin",
+	"../examples/vetreria",
 	templateDir,
 }
 
