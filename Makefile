@@ -4,7 +4,7 @@ OUT      ?= out
 PKGS     := ./...
 TOOLS    := pdftoppm pdftotext pdffonts pdfinfo qpdf gs
 
-.PHONY: all build test tools examples bench lint placeholders clean
+.PHONY: all build test tools examples bench lint placeholders docs clean
 
 all: build
 
@@ -26,13 +26,23 @@ tools:
 test: tools
 	$(GO) test -count=1 $(PKGS)
 
-## examples: build every example and a contact sheet of the brochure's pages
+## examples: build every example, a contact sheet of each and a spread of each for the README
 examples: build tools
 	@mkdir -p $(OUT)/contact
 	$(OUT)/duetto build examples/turin -o $(OUT)/turin.pdf
 	rm -f $(OUT)/contact/page-*.png
 	pdftoppm -r 40 -png $(OUT)/turin.pdf $(OUT)/contact/page
 	$(GO) run ./internal/contactsheet -cols 8 -o docs/img/turin-contact.png $(OUT)/contact/page-*.png
+	$(OUT)/duetto build examples/vetreria -o $(OUT)/vetreria.pdf
+	rm -f $(OUT)/contact/spread-*.png
+	# A spread of each example, cut to the trim (8 mm of marks + 3 mm of bleed = 31.18 pt).
+	pdftoppm -r 50 -f 10 -l 11 -x 22 -y 22 -W 413 -H 585 -png $(OUT)/turin.pdf $(OUT)/contact/spread-turin
+	$(GO) run ./internal/contactsheet -cols 2 -gap 0 -o docs/img/turin-spread.png $(OUT)/contact/spread-turin-*.png
+	pdftoppm -r 60 -f 2 -l 3 -x 26 -y 26 -W 496 -H 496 -png $(OUT)/vetreria.pdf $(OUT)/contact/spread-vetreria
+	$(GO) run ./internal/contactsheet -cols 2 -gap 0 -o docs/img/vetreria-spread.png $(OUT)/contact/spread-vetreria-*.png
+	rm -f $(OUT)/contact/vpage-*.png
+	pdftoppm -r 30 -png $(OUT)/vetreria.pdf $(OUT)/contact/vpage
+	$(GO) run ./internal/contactsheet -cols 8 -o docs/img/vetreria-contact.png $(OUT)/contact/vpage-*.png
 
 ## bench: run the benchmarks
 bench:
@@ -43,9 +53,14 @@ lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	$(GO) vet $(PKGS)
 
-## placeholders: regenerate the brochure's placeholder photographs
+## docs: regenerate the command-line reference docs/cli.md from the command tree
+docs:
+	$(GO) run ./cmd/duetto gendocs -o docs/cli.md
+
+## placeholders: regenerate the examples' placeholder photographs
 placeholders:
-	$(GO) run ./internal/genphotos -o examples/turin/images
+	$(GO) run ./internal/genphotos -set turin
+	$(GO) run ./internal/genphotos -set vetreria
 
 clean:
 	rm -rf $(OUT)

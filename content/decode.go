@@ -14,6 +14,10 @@ import (
 // position.
 type decoder struct {
 	errs ErrorList
+	// read, when not nil, collects the keys read in each table (by the
+	// table's path), for the test that holds the JSON Schema to the
+	// decoder.
+	read map[string][]string
 }
 
 // src is one parsed source file.
@@ -322,6 +326,9 @@ func (t *table) ints(key string) []int {
 
 // done reports every key of t that was never read.
 func (t *table) done() {
+	if t.d.read != nil {
+		t.d.read[t.path] = append(t.d.read[t.path], t.asked...)
+	}
 	var unknown []string
 	for k := range t.m {
 		if !contains(t.asked, k) {

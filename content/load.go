@@ -25,7 +25,11 @@ const RootName = "duetto.toml"
 // every included file, and validates it. Input errors are returned as an
 // ErrorList; other errors (an unreadable file) are wrapped.
 func Load(fsys fs.FS, root string) (*Publication, error) {
-	d := &decoder{}
+	return load(&decoder{}, fsys, root)
+}
+
+// load is Load with a given decoder.
+func load(d *decoder, fsys fs.FS, root string) (*Publication, error) {
 	pub := &Publication{FS: fsys, Root: root, Fonts: map[string]*FontFamily{}, Colors: map[string]Color{}, Styles: map[string]*Style{}}
 	rs, rm, err := d.parse(fsys, root)
 	if err != nil {

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -51,7 +52,7 @@ earlier PDF.`,
 	}
 	cmd.Flags().StringVarP(&out, "output", "o", "", "output PDF (default: the publication's `output`)")
 	cmd.Flags().StringVar(&lang, "lang", "bilingual", "edition: bilingual, it, en, or all (writes NAME.pdf, NAME-it.pdf, NAME-en.pdf)")
-	cmd.Flags().BoolVarP(&verbose, "verbose", "v", false, "print the typographic report: worst line, hyphen ladders and pair gaps per page")
+	cmd.Flags().BoolVarP(&verbose, "verbose", "v", false, "print the time of each stage and the typographic report: worst line, hyphen ladders and pair gaps per page")
 	cmd.Flags().BoolVar(&imposed, "impose", false, "also write NAME-imposed.pdf: the saddle-stitched booklet's sheets, front and back, as printer spreads")
 	return cmd
 }
@@ -89,10 +90,16 @@ type buildSpec struct {
 // Every edition is laid out and written to memory before any file is
 // replaced, so an error leaves every earlier PDF as it was.
 func build(spec buildSpec, stdout io.Writer) error {
+	var times stageTimes // load, resources; each edition keeps its own
+	prog := startProgress(stdout)
+	defer prog.done()
+	prog.set("reading the publication")
+	start := time.Now()
 	pub, err := loadPublication(spec.source)
 	if err != nil {
 		return err
 	}
+	times.since("load", start)
 	out := spec.out
 	if out == "" {
 		out = pub.Meta.Output
@@ -126,10 +133,15 @@ func build(spec buildSpec, stdout io.Writer) error {
 			return err
 		}
 	}
+	prog.set("loading fonts and images")
+	start = time.Now()
 	res, err := layout.LoadResources(pub)
 	if err != nil {
 		return err
 	}
+	times.since("fonts and images", start)
+	prog.set(fmt.Sprintf("laying out, checking and writing %d edition(s)", len(editions)))
+	start = time.Now()
 	// Editions are laid out, checked and written to memory concurrently:
 	// they share the parsed fonts, images and hyphenators, which are
 	// read-only, and nothing else.
@@ -139,6 +151,7 @@ func build(spec buildSpec, stdout io.Writer) error {
 		imposed  []byte // with --impose
 		doc      *layout.Document
 		warnings []string
+		times    stageTimes
 		err      error
 	}
 	results := make([]result, len(editions))
@@ -149,12 +162,15 @@ func build(spec buildSpec, stdout io.Writer) error {
 			defer wg.Done()
 			r := &results[i]
 			r.name = nameOf(ed)
+			t := time.Now()
 			doc, err := layout.LayoutEdition(pub, res, ed)
 			if err != nil {
 				r.err = err
 				return
 			}
+			r.times.since("layout", t)
 			// Preflight: errors stop the build before any file is replaced.
+			t = time.Now()
 			findings := preflight.Check(doc, preflight.DefaultLimits())
 			x, pdfx, err := pdfxFor(pub, doc)
 			if err != nil {
@@ -162,6 +178,7 @@ func build(spec buildSpec, stdout io.Writer) error {
 				return
 			}
 			findings = append(findings, pdfx...)
+			r.times.since("preflight", t)
 			if preflight.Errors(findings) {
 				r.err = preflightError{r.name, findings}
 				return
@@ -170,20 +187,26 @@ func build(spec buildSpec, stdout io.Writer) error {
 				r.warnings = append(r.warnings, r.name+": "+f.String())
 			}
 			var buf bytes.Buffer
+			t = time.Now()
 			if err := pdf.Write(&buf, doc, pdf.Options{PDFX: x}); err != nil {
 				r.err = fmt.Errorf("writing PDF: %w", err)
 				return
 			}
+			r.times.since("write", t)
 			if spec.impose {
+				t = time.Now()
 				if r.imposed, err = impose(pub, doc, x); err != nil {
 					r.err = err
 					return
 				}
+				r.times.since("impose", t)
 			}
 			r.data, r.doc = buf.Bytes(), doc
 		}()
 	}
 	wg.Wait()
+	times.since("editions", start)
+	prog.done() // erase the line before the results are printed
 	var warnings []string
 	for _, r := range results { // the first error in edition order
 		if r.err != nil {
@@ -205,8 +228,12 @@ func build(spec buildSpec, stdout io.Writer) error {
 			fmt.Fprintf(stdout, "%s: %d %s, front and back\n", name, len(r.doc.Pages)/4, plural(len(r.doc.Pages)/4, "sheet", "sheets"))
 		}
 		if spec.verbose {
+			fmt.Fprintf(stdout, "time: %s\n", &r.times)
 			printReport(stdout, r.doc)
 		}
+	}
+	if spec.verbose {
+		fmt.Fprintf(stdout, "time: %s (the editions concurrently)\n", &times)
 	}
 	for _, w := range warnings {
 		fmt.Fprintln(stdout, w)

@@ -108,6 +108,8 @@ starting level, justified and hyphenated for each language.`,
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.AddCommand(newBuildCmd(stdout), newDiffCmd(stdout), newInitCmd(stdout), newWatchCmd(stdout, stderr), newFontsCmd(stdout), newCheckCmd(stdout))
+	root.AddCommand(newGendocsCmd(stdout))
+	addCompletions(root)
 	return root
 }
 

@@ -37,61 +37,72 @@ func TestRenderIsDeterministic(t *testing.T) {
 // Every placeholder has its frame's proportions (cover fitting then
 // crops nothing of the caption) and at least 300 ppi in it.
 func TestSizesFitTheirFrames(t *testing.T) {
-	seen := map[string]bool{}
-	for _, p := range photos() {
-		if seen[p.file] {
-			t.Errorf("%s listed twice", p.file)
+	want := map[string]int{"turin": 16, "vetreria": 6}
+	for _, set := range photoSets() {
+		seen := map[string]bool{}
+		for _, p := range set.photos() {
+			if seen[p.file] {
+				t.Errorf("%s: %s listed twice", set.name, p.file)
+			}
+			seen[p.file] = true
+			ppiW, ppiH := float64(p.w)/(p.frameW/25.4), float64(p.h)/(p.frameH/25.4)
+			if min(ppiW, ppiH) < 300 {
+				t.Errorf("%s: %d×%d px in %.1f×%.1f mm is %.0f×%.0f ppi, want at least 300", p.file, p.w, p.h, p.frameW, p.frameH, ppiW, ppiH)
+			}
+			if r := (float64(p.w) / float64(p.h)) / (p.frameW / p.frameH); r < 0.95 || r > 1.05 {
+				t.Errorf("%s: proportions %.3f, its frame's %.3f", p.file, float64(p.w)/float64(p.h), p.frameW/p.frameH)
+			}
 		}
-		seen[p.file] = true
-		ppiW, ppiH := float64(p.w)/(p.frameW/25.4), float64(p.h)/(p.frameH/25.4)
-		if min(ppiW, ppiH) < 300 {
-			t.Errorf("%s: %d×%d px in %.1f×%.1f mm is %.0f×%.0f ppi, want at least 300", p.file, p.w, p.h, p.frameW, p.frameH, ppiW, ppiH)
+		if len(seen) != want[set.name] {
+			t.Errorf("%s: %d photos, want %d", set.name, len(seen), want[set.name])
 		}
-		if r := (float64(p.w) / float64(p.h)) / (p.frameW / p.frameH); r < 0.95 || r > 1.05 {
-			t.Errorf("%s: proportions %.3f, its frame's %.3f", p.file, float64(p.w)/float64(p.h), p.frameW/p.frameH)
-		}
-	}
-	if len(seen) != 16 {
-		t.Errorf("%d photos, want the brochure's 16", len(seen))
 	}
 }
 
 // The committed placeholders are what the generator draws: regenerate
-// them (go run ./internal/genphotos -o examples/turin/images) after
-// changing it. Floating-point results may differ on other architectures,
-// so the bytes are compared on amd64 only; sizes and budgets everywhere.
+// them (go run ./internal/genphotos -set NAME) after changing it.
+// Floating-point results may differ on other architectures, so the bytes
+// are compared on amd64 only; sizes and budgets everywhere.
 func TestCommittedPlaceholdersAreCurrent(t *testing.T) {
 	if testing.Short() {
 		t.Skip("renders every placeholder")
 	}
 	tf := mustTypefaces(t)
-	dir := filepath.Join("..", "..", "examples", "turin", "images")
-	for _, p := range photos() {
-		committed, err := os.ReadFile(filepath.Join(dir, p.file))
-		if err != nil {
-			t.Error(err)
-			continue
+	for _, set := range photoSets() {
+		dir := filepath.Join("..", "..", filepath.FromSlash(set.dir))
+		for _, p := range set.photos() {
+			committed, err := os.ReadFile(filepath.Join(dir, p.file))
+			if err != nil {
+				t.Error(err)
+				continue
+			}
+			cfg, err := jpeg.DecodeConfig(bytes.NewReader(committed))
+			if err != nil {
+				t.Errorf("%s: %v", p.file, err)
+				continue
+			}
+			if cfg.Width != p.w || cfg.Height != p.h {
+				t.Errorf("%s: %d×%d, want %d×%d", p.file, cfg.Width, cfg.Height, p.w, p.h)
+			}
+			if len(committed) > 400<<10 {
+				t.Errorf("%s: %d KB, want at most 400", p.file, len(committed)>>10)
+			}
+			if runtime.GOARCH != "amd64" {
+				continue
+			}
+			fresh, err := render(p, tf)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(fresh, committed) {
+				t.Errorf("%s/%s differs from what the generator draws: regenerate the placeholders (go run ./internal/genphotos -set %s)", set.name, p.file, set.name)
+			}
 		}
-		cfg, err := jpeg.DecodeConfig(bytes.NewReader(committed))
-		if err != nil {
-			t.Errorf("%s: %v", p.file, err)
-			continue
-		}
-		if cfg.Width != p.w || cfg.Height != p.h {
-			t.Errorf("%s: %d×%d, want %d×%d", p.file, cfg.Width, cfg.Height, p.w, p.h)
-		}
-		if len(committed) > 400<<10 {
-			t.Errorf("%s: %d KB, want at most 400", p.file, len(committed)>>10)
-		}
-		if runtime.GOARCH != "amd64" {
-			continue
-		}
-		fresh, err := render(p, tf)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !bytes.Equal(fresh, committed) {
-			t.Errorf("%s differs from what the generator draws: regenerate the placeholders", p.file)
-		}
+	}
+}
+
+func TestRunRefusesAnUnknownSet(t *testing.T) {
+	if err := run("nowhere", t.TempDir()); err == nil {
+		t.Error("run accepted an unknown photo set")
 	}
 }

@@ -9,6 +9,7 @@
 // sizes, no randomness, Go's JPEG encoder at quality 85.
 //
 //	go run ./internal/genphotos -o examples/turin/images
+//	go run ./internal/genphotos -set vetreria   # the glass museum leaflet
 package main
 
 import (
@@ -61,16 +62,44 @@ func photos() []photo {
 	}
 }
 
+// photoSet is the placeholders of one example publication.
+type photoSet struct {
+	name   string
+	dir    string // its images folder, from the repository's root
+	photos func() []photo
+}
+
+// photoSets lists the examples whose photos genphotos draws.
+func photoSets() []photoSet {
+	return []photoSet{
+		{"turin", "examples/turin/images", photos},
+		{"vetreria", "examples/vetreria/images", glassPhotos},
+	}
+}
+
 func main() {
-	out := flag.String("o", "examples/turin/images", "output folder")
+	set := flag.String("set", "turin", "the example whose photos to draw: turin or vetreria")
+	out := flag.String("o", "", "output folder (default: the example's images folder)")
 	flag.Parse()
-	if err := run(*out); err != nil {
+	if err := run(*set, *out); err != nil {
 		fmt.Fprintln(os.Stderr, "genphotos:", err)
 		os.Exit(1)
 	}
 }
 
-func run(dir string) error {
+func run(set, dir string) error {
+	var ps *photoSet
+	for _, s := range photoSets() {
+		if s.name == set {
+			ps = &s
+		}
+	}
+	if ps == nil {
+		return fmt.Errorf("no photo set %q", set)
+	}
+	if dir == "" {
+		dir = ps.dir
+	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
@@ -78,7 +107,7 @@ func run(dir string) error {
 	if err != nil {
 		return err
 	}
-	for _, p := range photos() {
+	for _, p := range ps.photos() {
 		data, err := render(p, tf)
 		if err != nil {
 			return fmt.Errorf("%s: %w", p.file, err)
