@@ -93,7 +93,7 @@ func (e *engine) cover() {
 		st := e.pub.Styles[c.EdgeStyle]
 		ts := e.b.resolve(st, "")
 		r := newRun(ts, 0, 0, e.pub.Languages[0], RoleCover, "cover")
-		appendText(r, ts, c.EdgeText, 0)
+		appendText(r, ts, c.EdgeText)
 		// Up the outer (right) edge, reading upwards, centred in the margin.
 		r.Rotate = 90
 		r.X = e.pub.Page.Width - e.pub.Page.Outer/2 + (r.Ascent-r.Descent)/2
@@ -150,7 +150,7 @@ func (e *engine) folios() {
 		}
 		ps.page.Folio = itoa(n)
 		r := newRun(ts, 0, e.pub.Page.Height-fo.Baseline, e.pub.Languages[0], RoleFolio, "")
-		appendText(r, ts, ps.page.Folio, 0)
+		appendText(r, ts, ps.page.Folio)
 		switch {
 		case fo.Position == "center":
 			r.X = (e.pub.Page.Width - r.Width) / 2

@@ -495,7 +495,7 @@ func (e *engine) placeLines(b *content.Block, p *paragraph, lines []linebreak.Li
 		if i == 0 && label != "" {
 			ts := e.b.resolve(st, "")
 			lr := newRun(ts, s.x-hang, s.baseline, p.lang, role, b.ID)
-			appendText(lr, ts, label, 0)
+			appendText(lr, ts, label)
 			e.add(ps, lr)
 		}
 		ps.hasText = true
