@@ -450,10 +450,13 @@ func (e *engine) finish() {
 // breakLines breaks p for widths: Knuth–Plass for justified text, first
 // fit for ragged text.
 // looseTolerance is the badness a paragraph's lines may reach when no
-// breaks keep them within TeX's tolerance of 200 (set with a ratio of
-// about 1.26): 800, a ratio of 2, spaces at most twice their natural
-// width. Only when even that fails does emergency stretch come in.
-const looseTolerance = 800
+// breaks keep them within TeX's tolerance of 200 (a ratio of about 1.26):
+// 9999, any line whose badness still tells it from a worse one (a ratio
+// under 4.6). The pass judges lines by their true badness and its
+// demerits grow with the square of it, so it takes several slightly loose
+// lines over one very loose line; only when even that fails does emergency
+// stretch come in, which would hide how loose each line really is.
+const looseTolerance = 9999
 
 func (e *engine) breakLines(p *paragraph, widths linebreak.Widths) []linebreak.Line {
 	lines, _ := e.breakLoose(p, widths, 0)

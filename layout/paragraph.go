@@ -29,7 +29,8 @@ import (
 // about 0.2 em of stretch, more than the space after it, so the spaces of
 // a loose line open far less. The breaker sees a word's flexibility as
 // part of the stretch and shrink of the glue after it (the box–glue model
-// has no stretchable boxes); setLine spreads a line's adjustment over its
+// has no stretchable boxes), its stretch as bounded stretch, which stops
+// growing at the line's ratio 1 as the letters and glyphs do; setLine spreads a line's adjustment over its
 // spaces, letters and glyphs in proportion to their flexibility, letters
 // and glyphs never beyond their limits.
 const (
@@ -240,7 +241,7 @@ func (p *paragraph) addSpace(ts *textStyle) {
 			letters.shrink += glyphScale * p.nodes[i].Width
 		}
 	}
-	p.push(linebreak.Glue(w, w/2+letters.stretch, w/3+letters.shrink), fragment{}, "")
+	p.push(linebreak.WordGlue(w, w/2, letters.stretch, w/3+letters.shrink), fragment{}, "")
 	p.flex[len(p.flex)-1] = flex{stretch: w / 2, shrink: w / 3}
 }
 

@@ -19,14 +19,9 @@ func setLine(p *paragraph, ln linebreak.Line, x, baseline, width float64, align 
 	end := lineEnd(p, ln)
 	natural, _, _ := p.measure(ln)
 	// Letters and glyphs go at most to their limits: on a line looser
-	// than that the spaces take the rest.
-	letterRatio, spaceRatio := ratio, ratio
-	if ratio > 1 {
-		letterRatio = 1
-		if ls, ws := p.letterFlex(ln); ws.stretch > 0 {
-			spaceRatio = (width - natural - ls.stretch) / ws.stretch
-		}
-	}
+	// than that (ratio > 1, the ratio of the spaces) they stay there and
+	// the spaces take the rest.
+	letterRatio, spaceRatio := min(ratio, 1), ratio
 	scale := 1.0
 	if p.justified() {
 		scale = 1 + letterRatio*glyphScale
@@ -168,16 +163,21 @@ func (p *paragraph) letterFlex(ln linebreak.Line) (letters, spaces flex) {
 // line's stretch (ratio > 0) or shrink (ratio < 0) that makes it exactly
 // width wide, with the line's own letter flexibility counted in full
 // (the breaker counts all but the last word's, see letterStretch), and
-// never below −1: an overfull line stays overfull.
+// never below −1: an overfull line stays overfull. Above 1 it is the
+// ratio of the spaces alone: the letters and glyphs are at their limit.
 func lineRatio(p *paragraph, ln linebreak.Line, width float64, align content.Align, last bool) float64 {
 	if align != content.Justify {
 		return 0
 	}
-	natural, stretch, shrink := p.measure(ln)
+	natural, _, shrink := p.measure(ln)
+	letters, spaces := p.letterFlex(ln)
 	d := width - natural
 	switch {
-	case d > 0 && !last && stretch > 0:
-		return d / stretch
+	case d > 0 && !last && letters.stretch+spaces.stretch > 0:
+		if d <= letters.stretch+spaces.stretch || spaces.stretch == 0 {
+			return d / (letters.stretch + spaces.stretch)
+		}
+		return (d - letters.stretch) / spaces.stretch
 	case d < 0 && shrink > 0:
 		return max(d/shrink, -1)
 	}

@@ -23,3 +23,9 @@ func Finish(nodes []Node) []Node {
 	}
 	return append(nodes, Penalty(0, Infinity, false), Glue(0, FinishStretch, 0), Penalty(0, -Infinity, false))
 }
+
+// WordGlue returns interword glue that also carries the bounded stretch of
+// the word before it (see Node.BoundedStretch).
+func WordGlue(width, stretch, bounded, shrink float64) Node {
+	return Node{Kind: KindGlue, Width: width, Stretch: stretch, Shrink: shrink, BoundedStretch: bounded}
+}

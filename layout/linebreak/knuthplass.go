@@ -113,6 +113,32 @@ func fitness(r float64) int {
 	return fitVeryLoose
 }
 
+// adjustRatio is the ratio by which a line's glue is set when it lacks
+// shortfall points of its width (negative: it is too wide by that much).
+// A line stretches its glue by the same ratio r, its bounded stretch
+// included, up to r = 1; beyond that the bounded stretch stays at its
+// whole amount and the ratio is that of the ordinary stretch alone, which
+// takes up the rest (see Node.BoundedStretch). A line shrinks its glue by
+// r of its shrink. A shortfall with nothing to take it up is ±Inf.
+func adjustRatio(shortfall, stretch, bounded, shrink float64) float64 {
+	switch {
+	case shortfall > 0:
+		if shortfall <= stretch+bounded && stretch+bounded > 0 {
+			return shortfall / (stretch + bounded)
+		}
+		if stretch > 0 {
+			return (shortfall - bounded) / stretch
+		}
+		return math.Inf(1)
+	case shortfall < 0:
+		if shrink > 0 {
+			return shortfall / shrink
+		}
+		return math.Inf(-1)
+	}
+	return 0
+}
+
 // Badness is the badness of a line set with adjustment ratio r: 100|r|³,
 // capped at 10000, and infinite for r < −1 (TeX §108 computes the same in
 // integers).
@@ -133,6 +159,7 @@ type active struct {
 	fitness    int     // fitness class of the line ending here
 	hyphens    int     // hyphenated lines in a row ending here
 	w, st, sh  float64 // totals of width, stretch, shrink after the break (discardables skipped)
+	bs         float64 // total of bounded stretch after the break
 	demerits   float64
 	prev       *active
 	ratio, bad float64 // of the line ending here
@@ -149,8 +176,8 @@ var ErrInvalid = errors.New("linebreak: invalid input")
 // pass, §863). It returns an error only for invalid input.
 func Break(nodes []Node, widths Widths, p Params) (Result, error) {
 	for i, n := range nodes {
-		if math.IsNaN(n.Width) || math.IsNaN(n.Stretch) || math.IsNaN(n.Shrink) || math.IsNaN(n.Penalty) ||
-			math.IsInf(n.Width, 0) || n.Stretch < 0 || n.Shrink < 0 || math.IsInf(n.Stretch, 0) || math.IsInf(n.Shrink, 0) {
+		if math.IsNaN(n.Width) || math.IsNaN(n.Stretch) || math.IsNaN(n.Shrink) || math.IsNaN(n.Penalty) || math.IsNaN(n.BoundedStretch) ||
+			math.IsInf(n.Width, 0) || n.Stretch < 0 || n.Shrink < 0 || n.BoundedStretch < 0 || math.IsInf(n.Stretch, 0) || math.IsInf(n.Shrink, 0) || math.IsInf(n.BoundedStretch, 0) {
 			return Result{}, fmt.Errorf("%w: node %d has width %v, stretch %v, shrink %v, penalty %v", ErrInvalid, i, n.Width, n.Stretch, n.Shrink, n.Penalty)
 		}
 	}
@@ -197,6 +224,7 @@ type breaker struct {
 	widths     Widths
 	p          Params
 	sw, sst    []float64 // prefix sums of width and stretch before node i
+	sbs        []float64 // prefix sums of bounded stretch
 	ssh        []float64
 	widthCache []float64 // by line number; 0: not asked yet
 	pool       []active
@@ -204,15 +232,16 @@ type breaker struct {
 
 func (b *breaker) prefix() {
 	n := len(b.nodes)
-	b.sw, b.sst, b.ssh = make([]float64, n+1), make([]float64, n+1), make([]float64, n+1)
+	b.sw, b.sst, b.ssh, b.sbs = make([]float64, n+1), make([]float64, n+1), make([]float64, n+1), make([]float64, n+1)
 	for i, nd := range b.nodes {
-		b.sw[i+1], b.sst[i+1], b.ssh[i+1] = b.sw[i], b.sst[i], b.ssh[i]
+		b.sw[i+1], b.sst[i+1], b.ssh[i+1], b.sbs[i+1] = b.sw[i], b.sst[i], b.ssh[i], b.sbs[i]
 		switch nd.Kind {
 		case KindBox:
 			b.sw[i+1] += nd.Width
 		case KindGlue:
 			b.sw[i+1] += nd.Width
 			b.sst[i+1] += nd.Stretch
+			b.sbs[i+1] += nd.BoundedStretch
 			b.ssh[i+1] += nd.Shrink
 		}
 	}
@@ -247,7 +276,7 @@ func (b *breaker) legal(i int, hyphens bool) bool {
 
 // after returns the totals after a break at i: the discardable nodes that
 // follow it vanish at the start of the next line (TeX §837).
-func (b *breaker) after(i int) (w, st, sh float64) {
+func (b *breaker) after(i int) (w, st, sh, bs float64) {
 	j := i + 1
 	if i < 0 {
 		j = 0
@@ -259,7 +288,7 @@ func (b *breaker) after(i int) (w, st, sh float64) {
 		}
 		j++
 	}
-	return b.sw[j], b.sst[j], b.ssh[j]
+	return b.sw[j], b.sst[j], b.ssh[j], b.sbs[j]
 }
 
 func (b *breaker) newActive(a active) *active {
@@ -273,8 +302,8 @@ func (b *breaker) newActive(a active) *active {
 // run is one pass of the algorithm. It returns the best final active node,
 // or nil when no feasible breaks exist in this pass.
 func (b *breaker) run(tolerance float64, hyphens bool, emergency float64, final bool) (best *active, loosenessMet bool, err error) {
-	w0, st0, sh0 := b.after(-1)
-	actives := []*active{b.newActive(active{pos: -1, fitness: fitDecent, w: w0, st: st0, sh: sh0})}
+	w0, st0, sh0, bs0 := b.after(-1)
+	actives := []*active{b.newActive(active{pos: -1, fitness: fitDecent, w: w0, st: st0, sh: sh0, bs: bs0})}
 	p := b.p
 	type cand struct {
 		line, fit  int
@@ -318,21 +347,7 @@ func (b *breaker) run(tolerance float64, hyphens bool, emergency float64, final 
 			natural := b.sw[i] - a.w + addW
 			stretch := b.sst[i] - a.st + emergency
 			shrink := b.ssh[i] - a.sh
-			var r float64
-			switch {
-			case natural < lw:
-				if stretch > 0 {
-					r = (lw - natural) / stretch
-				} else {
-					r = math.Inf(1)
-				}
-			case natural > lw:
-				if shrink > 0 {
-					r = (lw - natural) / shrink
-				} else {
-					r = math.Inf(-1)
-				}
-			}
+			r := adjustRatio(lw-natural, stretch, b.sbs[i]-a.bs, shrink)
 			bad := badness(r)
 			if r < -1 || forced {
 				lastDeactivated = a
@@ -368,7 +383,7 @@ func (b *breaker) run(tolerance float64, hyphens bool, emergency float64, final 
 		// bounds the active list as TeX's easy_line does for constant
 		// widths. Order is deterministic: fitness, demerits, line.
 		if len(cands) > 0 {
-			w, st, sh := b.after(i)
+			w, st, sh, bs := b.after(i)
 			sort.SliceStable(cands, func(x, y int) bool {
 				cx, cy := cands[x], cands[y]
 				if cx.fit != cy.fit {
@@ -392,7 +407,7 @@ func (b *breaker) run(tolerance float64, hyphens bool, emergency float64, final 
 				if flagged {
 					h = c.a.hyphens + 1
 				}
-				actives = append(actives, b.newActive(active{pos: i, line: c.line, fitness: c.fit, hyphens: h, w: w, st: st, sh: sh,
+				actives = append(actives, b.newActive(active{pos: i, line: c.line, fitness: c.fit, hyphens: h, w: w, st: st, sh: sh, bs: bs,
 					demerits: c.demerits, prev: c.a, ratio: c.ratio, bad: c.bad, overfull: c.overfull}))
 			}
 		}
@@ -486,12 +501,11 @@ func (b *breaker) lines(last *active) []Line {
 		// Recompute the ratio without emergency stretch: the glue is set
 		// with its real stretch.
 		stretch := b.sst[a.pos] - a.prev.st
+		bounded := b.sbs[a.pos] - a.prev.bs
 		shrink := b.ssh[a.pos] - a.prev.sh
 		switch {
-		case natural < lw && stretch > 0:
-			ratio = (lw - natural) / stretch
-		case natural > lw && shrink > 0:
-			ratio = math.Max((lw-natural)/shrink, -1)
+		case natural < lw && stretch+bounded > 0, natural > lw && shrink > 0:
+			ratio = math.Max(adjustRatio(lw-natural, stretch, bounded, shrink), -1)
 		case natural == lw:
 			ratio = 0
 		}

@@ -43,7 +43,13 @@ type Node struct {
 	Stretch float64 // glue only
 	Shrink  float64 // glue only
 	Penalty float64 // penalty only: >= Infinity forbids a break, <= -Infinity forces one
-	Flagged bool    // penalty only: a hyphenation break
+	// BoundedStretch (glue only) is stretch that grows with the line's
+	// ratio up to ratio 1 and no further: the letter spacing and glyph
+	// scaling of the word before a space, which have a limit. Beyond
+	// ratio 1 only Stretch grows, so a line with few spaces and long
+	// words is judged by how wide its spaces really get.
+	BoundedStretch float64
+	Flagged        bool // penalty only: a hyphenation break
 }
 
 // Infinity is the penalty that forbids a break; -Infinity forces one.
