@@ -56,7 +56,7 @@ func photos() []photo {
 		{"led-forum-2015.jpg", 2040, 1080, full, 90, forum, []string{"Ottobre/October 2015 – Torino, 3rd World Forum of Local Economic Development"}},
 		{"aics-1.jpg", 1000, 1500, rowHalf, 120, villageWell, []string{"Archivio fotografico AICS", "Photographic archive AICS"}},
 		{"aics-2.jpg", 1000, 1500, rowHalf, 120, classroom, []string{"Archivio fotografico AICS", "Photographic archive AICS"}},
-		{"aics-3.jpg", 2040, 1420, full, 120, field, []string{"Archivio fotografico AICS", "Photographic archive AICS"}},
+		{"aics-3.jpg", 2040, 2400, full, 200, field, []string{"Archivio fotografico AICS", "Photographic archive AICS"}},
 		{"palestinian-delegation-2014.jpg", 380, 960, column, 80, meeting, []string{"2014 - Incontro delegazione istituzionale palestinese a Torino", "2014 – Meeting with institutional Palestinian delegation in Turin"}},
 		{"larache-mission-2014.jpg", 380, 960, column, 80, harbour, []string{"Settembre 2014 – Missione a Larache (Marocco) del progetto MedNetJob", "September 2014 – Mission of the project MedNetJob in Larache (Morocco)"}},
 	}
