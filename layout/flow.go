@@ -343,11 +343,12 @@ func (e *engine) setRow(b *content.Block, paras [2]*paragraph, st *content.Style
 }
 
 // balance chooses the line breaks of a pair's two paragraphs together:
-// where one side ends lines before the other, it tries one line more on the
-// shorter side and one line fewer on the longer (TeX's looseness, each
-// still within the tolerance) and keeps the combination that leaves the
-// smallest white gap under the shorter side; among equal gaps the fewest
-// changes. It returns the looseness chosen for each side.
+// where one side ends lines before the other, it tries one or two lines
+// more on the shorter side and one or two fewer on the longer (TeX's
+// looseness, each still within the tolerance) and keeps the combination
+// that leaves the smallest white gap under the shorter side; among equal
+// gaps the fewest lines changed. It returns the looseness chosen for each
+// side.
 func (e *engine) balance(paras [2]*paragraph, sl [2]*slotter, lines *[2][]linebreak.Line) [2]int {
 	var chosen [2]int
 	if len(lines[0]) == 0 || len(lines[1]) == 0 {
@@ -380,19 +381,23 @@ func (e *engine) balance(paras [2]*paragraph, sl [2]*slotter, lines *[2][]linebr
 	long := 1 - short
 	options := [2][][]linebreak.Line{{lines[0]}, {lines[1]}}
 	loose := [2][]int{{0}, {0}}
-	if l, ok := e.breakLoose(paras[short], sl[short].width, 1); ok && len(l) == len(lines[short])+1 {
-		options[short] = append(options[short], l)
-		loose[short] = append(loose[short], 1)
-	}
-	if l, ok := e.breakLoose(paras[long], sl[long].width, -1); ok && len(l) == len(lines[long])-1 {
-		options[long] = append(options[long], l)
-		loose[long] = append(loose[long], -1)
+	// One or two lines more on the shorter side, fewer on the longer:
+	// each still within the tolerance, or it is not an option.
+	for d := 1; d <= maxBalanceLooseness; d++ {
+		if l, ok := e.breakLoose(paras[short], sl[short].width, d); ok && len(l) == len(lines[short])+d {
+			options[short] = append(options[short], l)
+			loose[short] = append(loose[short], d)
+		}
+		if l, ok := e.breakLoose(paras[long], sl[long].width, -d); ok && len(l) == len(lines[long])-d {
+			options[long] = append(options[long], l)
+			loose[long] = append(loose[long], -d)
+		}
 	}
 	bestChanges := 0
 	for i, a := range options[0] {
 		for j, b := range options[1] {
 			g := gap(pos(0, len(a)), pos(1, len(b)))
-			changes := i + j
+			changes := absInt(loose[0][i]) + absInt(loose[1][j])
 			if g < best-0.5 || (math.Abs(g-best) < 0.5 && changes < bestChanges) {
 				best, bestChanges = g, changes
 				lines[0], lines[1] = a, b
@@ -401,6 +406,17 @@ func (e *engine) balance(paras [2]*paragraph, sl [2]*slotter, lines *[2][]linebr
 		}
 	}
 	return chosen
+}
+
+// maxBalanceLooseness is how many lines more or fewer than its optimum
+// balance asks of one side of a pair.
+const maxBalanceLooseness = 2
+
+func absInt(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }
 
 // page0 and top0 are where the slotter started.

@@ -90,8 +90,14 @@ type Result struct {
 }
 
 // maxPerClass is how many active nodes of one fitness class, with
-// different line counts, a breakpoint keeps.
-const maxPerClass = 3
+// different line counts or runs of hyphenated lines, a breakpoint keeps;
+// maxPerClassLoose is the same when looseness asks for other line counts
+// than the optimum's. The bound keeps the active list short, as TeX's
+// easy_line does for constant widths.
+const (
+	maxPerClass      = 3
+	maxPerClassLoose = 6
+)
 
 // Fitness classes (K&P 1981, §"fitness classes"; TeX §817).
 const (
@@ -307,16 +313,20 @@ func (b *breaker) run(tolerance float64, hyphens bool, emergency float64, final 
 	p := b.p
 	type cand struct {
 		line, fit  int
+		hyphens    int // hyphenated lines in a row ending at this break
 		a          *active
 		demerits   float64
 		ratio, bad float64
 		overfull   bool
 	}
 	var cands []cand // reused at every breakpoint
-	// upsert keeps the best candidate per (line, fitness class).
+	// upsert keeps the best candidate per (line, fitness class, hyphens
+	// in a row): with a limit on hyphenated lines in a row, a way to a
+	// break that ends fewer of them is not worse than a cheaper one that
+	// ends more, so both must be kept for the optimum to be found.
 	upsert := func(c cand) {
 		for k := range cands {
-			if cands[k].line == c.line && cands[k].fit == c.fit {
+			if cands[k].line == c.line && cands[k].fit == c.fit && cands[k].hyphens == c.hyphens {
 				if c.demerits < cands[k].demerits {
 					cands[k] = c
 				}
@@ -361,7 +371,7 @@ func (b *breaker) run(tolerance float64, hyphens bool, emergency float64, final 
 				continue
 			}
 			d := b.demerits(a, bad, penalty, flagged, fitness(r), forced)
-			upsert(cand{line: a.line + 1, fit: fitness(r), a: a, demerits: d, ratio: r, bad: bad})
+			upsert(cand{line: a.line + 1, fit: fitness(r), hyphens: hyphensAfter(a, flagged), a: a, demerits: d, ratio: r, bad: bad})
 		}
 		// TeX's final pass (§854): rather than lose every active node, break
 		// here from the last one, with an overfull (or underfull) line.
@@ -374,7 +384,7 @@ func (b *breaker) run(tolerance float64, hyphens bool, emergency float64, final 
 			if shrink == 0 || natural <= lw {
 				r = 0
 			}
-			upsert(cand{line: a.line + 1, fit: fitTight, a: a, demerits: a.demerits, ratio: r, bad: 10000, overfull: natural-shrink > lw+1e-9})
+			upsert(cand{line: a.line + 1, fit: fitTight, hyphens: hyphensAfter(a, flagged), a: a, demerits: a.demerits, ratio: r, bad: 10000, overfull: natural-shrink > lw+1e-9})
 		}
 		actives = keep
 		// New active nodes. Line numbers are kept apart (widths may differ
@@ -394,19 +404,19 @@ func (b *breaker) run(tolerance float64, hyphens bool, emergency float64, final 
 				}
 				return cx.line < cy.line
 			})
-			perClass := 0
+			perClass, limit := 0, maxPerClass
+			if p.Looseness != 0 {
+				limit = maxPerClassLoose // other line counts must survive
+			}
 			for k, c := range cands {
 				if k > 0 && c.fit != cands[k-1].fit {
 					perClass = 0
 				}
-				if perClass >= maxPerClass {
+				if perClass >= limit {
 					continue
 				}
 				perClass++
-				h := 0
-				if flagged {
-					h = c.a.hyphens + 1
-				}
+				h := c.hyphens
 				actives = append(actives, b.newActive(active{pos: i, line: c.line, fitness: c.fit, hyphens: h, w: w, st: st, sh: sh, bs: bs,
 					demerits: c.demerits, prev: c.a, ratio: c.ratio, bad: c.bad, overfull: c.overfull}))
 			}
@@ -444,6 +454,15 @@ func (b *breaker) run(tolerance float64, hyphens bool, emergency float64, final 
 		}
 	}
 	return best, best.line == goal, nil
+}
+
+// hyphensAfter is the run of hyphenated lines that a line from a to a
+// break ends: one more than a's if the break is flagged, else none.
+func hyphensAfter(a *active, flagged bool) int {
+	if flagged {
+		return a.hyphens + 1
+	}
+	return 0
 }
 
 func absInt(n int) int {
