@@ -46,6 +46,9 @@ func EncodeCMYK(w io.Writer, m *image.CMYK, quality int) error {
 		ac:    newHuffTable(acBits[:], acValues[:]),
 		dct:   newDCTMatrix(),
 	}
+	for i, q := range e.quant {
+		e.qdiv[i] = int64(q) << 24
+	}
 	e.writeHeaders(b.Dx(), b.Dy())
 	e.writeScan(m)
 	e.write([]byte{0xff, 0xd9}) // EOI
@@ -63,6 +66,7 @@ type jpegEncoder struct {
 	w     *bufio.Writer
 	err   error     // the first write error
 	quant [64]int32 // quantization table, natural (row-major) order
+	qdiv  [64]int64 // its divisors for fdct's output: quant · 2²⁴
 	dc    huffTable
 	ac    huffTable
 	dct   *dctMatrix
@@ -135,6 +139,7 @@ func (e *jpegEncoder) writeScan(m *image.CMYK) {
 	b := m.Bounds()
 	var pred [4]int32 // the previous DC coefficient of each component
 	var blk, coef [64]int32
+	var freq [64]int64
 	zz := zigzag()
 	for by := b.Min.Y; by < b.Max.Y; by += 8 {
 		for bx := b.Min.X; bx < b.Max.X; bx += 8 {
@@ -148,9 +153,9 @@ func (e *jpegEncoder) writeScan(m *image.CMYK) {
 						blk[8*y+x] = 255 - int32(row[4*sx+c]) - 128
 					}
 				}
-				fdct(e.dct, &blk, &coef)
-				for i := range 64 {
-					coef[i] = divRound(int64(coef[i]), int64(e.quant[i]))
+				fdct(e.dct, &blk, &freq)
+				for i, f := range freq {
+					coef[i] = divRound(f, e.qdiv[i])
 				}
 				e.writeBlock(&coef, &zz, &pred[c])
 				if e.err != nil {
@@ -287,27 +292,40 @@ func newDCTMatrix() *dctMatrix {
 }
 
 // fdct computes the forward DCT of a block of level-shifted samples
-// (natural order) into out, by rows and then columns, in units of 2⁻²⁴
-// (|F| ≤ 1024 · 2²⁴ < 2³⁵ fits an int64), and rounds it to whole units.
-func fdct(t *dctMatrix, in, out *[64]int32) {
-	var rows [64]int64 // rows[8y+u] = Σx t[u][x]·in[8y+x]
+// (natural order) into out, in units of 2⁻²⁴ (|F| ≤ 1024 · 2²⁴ < 2³⁵),
+// by rows and then columns, each an 8-point transform.
+func fdct(t *dctMatrix, in *[64]int32, out *[64]int64) {
+	var rows [64]int64 // rows[8y+u]: the transform of row y
+	var v [8]int64
 	for y := range 8 {
-		for u := range 8 {
-			var s int64
-			for x := range 8 {
-				s += t[u][x] * int64(in[8*y+x])
-			}
-			rows[8*y+u] = s
+		for x := range 8 {
+			v[x] = int64(in[8*y+x])
+		}
+		dct8(t, &v)
+		copy(rows[8*y:8*y+8], v[:])
+	}
+	for u := range 8 {
+		for y := range 8 {
+			v[y] = rows[8*y+u]
+		}
+		dct8(t, &v)
+		for k := range 8 {
+			out[8*k+u] = v[k]
 		}
 	}
-	for v := range 8 {
-		for u := range 8 {
-			var s int64
-			for y := range 8 {
-				s += t[v][y] * rows[8*y+u]
-			}
-			out[8*v+u] = divRound(s, 1<<24)
-		}
+}
+
+// dct8 replaces v by its 8-point transform, v'[u] = Σx t[u][x]·v[x]. As
+// t[u][7−x] = (−1)ᵘ·t[u][x], the even outputs need only the sums
+// v[x] + v[7−x] and the odd ones the differences: half the products.
+func dct8(t *dctMatrix, v *[8]int64) {
+	var s, d [4]int64
+	for x := range 4 {
+		s[x], d[x] = v[x]+v[7-x], v[x]-v[7-x]
+	}
+	for u := 0; u < 8; u += 2 {
+		v[u] = t[u][0]*s[0] + t[u][1]*s[1] + t[u][2]*s[2] + t[u][3]*s[3]
+		v[u+1] = t[u+1][0]*d[0] + t[u+1][1]*d[1] + t[u+1][2]*d[2] + t[u+1][3]*d[3]
 	}
 }
 
