@@ -164,6 +164,40 @@ func TestBuildPDFX(t *testing.T) {
 	}
 }
 
+// The default brochure, whose placeholder photos are CMYK JPEGs, is a
+// PDF/X-1a:2003 file with pdfx = "auto": no warning, the conformance keys
+// and the FOGRA39 output intent, every image in CMYK.
+func TestTheBrochureIsPDFX1a(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "turin.pdf")
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"build", "-o", out}, &stdout, &stderr); code != 0 {
+		t.Fatalf("build exited %d: %s", code, stderr.String())
+	}
+	if strings.Contains(stderr.String(), "(pdfx)") {
+		t.Errorf("build warned: %s", stderr.String())
+	}
+	if b, err := exec.Command(testenv.Tool(t, "qpdf"), "--check", out).CombinedOutput(); err != nil {
+		t.Fatalf("qpdf --check: %v\n%s", err, b)
+	}
+	if version, condition, _ := pdfxKeys(t, out); version != "PDF/X-1a:2003" || condition != "FOGRA39" {
+		t.Errorf("GTS_PDFXVersion %q, output condition %q; want PDF/X-1a:2003, FOGRA39", version, condition)
+	}
+	list, err := exec.Command(testenv.Tool(t, "pdfimages"), "-list", out).Output()
+	if err != nil {
+		t.Fatalf("pdfimages -list: %v", err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(list)), "\n")
+	if len(lines) != 2+16 {
+		t.Fatalf("pdfimages lists %d images, want the brochure's 16:\n%s", len(lines)-2, list)
+	}
+	for _, l := range lines[2:] {
+		// page num type width height color comp bpc enc …
+		if f := strings.Fields(l); len(f) < 9 || f[5] != "cmyk" || f[6] != "4" || f[8] != "jpeg" {
+			t.Errorf("not a CMYK JPEG: %s", l)
+		}
+	}
+}
+
 func TestBuildDateFromSourceDateEpoch(t *testing.T) {
 	for _, tt := range []struct{ epoch, want string }{
 		{"", "D:19700101000000"},
