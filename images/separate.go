@@ -1,6 +1,9 @@
 package images
 
 import (
+	"bytes"
+	"encoding/binary"
+	"fmt"
 	"image"
 	"image/color"
 )
@@ -95,4 +98,48 @@ func ToCMYK(m image.Image) *image.CMYK {
 		}
 	}
 	return out
+}
+
+// ConvertToCMYK turns a JPEG or PNG photo in RGB into a CMYK JPEG: it
+// decodes it, separates it with ToCMYK (not colour management: an
+// embedded ICC profile is ignored, see RGBToCMYK) and encodes it with
+// EncodeCMYK at quality. The EXIF orientation, if any, is kept (as the
+// only EXIF tag of the new file), so the photo shows the same way up;
+// other metadata is dropped. name names the photo in errors.
+func ConvertToCMYK(name string, data []byte, quality int) ([]byte, error) {
+	info, err := Inspect(name, data) // checks the size before decoding
+	if err != nil {
+		return nil, err
+	}
+	m, _, err := image.Decode(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w: %v", name, ErrImage, err)
+	}
+	var out bytes.Buffer
+	if err := EncodeCMYK(&out, ToCMYK(m), quality); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	jpg := out.Bytes()
+	if info.Orientation == 1 {
+		return jpg, nil
+	}
+	seg := exifSegment(uint16(info.Orientation))
+	return append(append(append(make([]byte, 0, len(jpg)+len(seg)), jpg[:2]...), seg...), jpg[2:]...), nil
+}
+
+// exifSegment is an APP1 EXIF segment whose TIFF structure holds one tag
+// in IFD0, the orientation.
+func exifSegment(orientation uint16) []byte {
+	be := binary.BigEndian
+	tiff := []byte("MM\x00*")
+	tiff = be.AppendUint32(tiff, 8) // IFD0 right after the header
+	tiff = be.AppendUint16(tiff, 1) // one entry:
+	tiff = be.AppendUint16(tiff, 0x0112)
+	tiff = be.AppendUint16(tiff, 3) // SHORT
+	tiff = be.AppendUint32(tiff, 1) // one value, left-justified in 4 bytes
+	tiff = be.AppendUint16(tiff, orientation)
+	tiff = be.AppendUint16(tiff, 0)
+	tiff = be.AppendUint32(tiff, 0) // no next IFD
+	payload := append([]byte("Exif\x00\x00"), tiff...)
+	return append(be.AppendUint16([]byte{0xff, 0xe1}, uint16(len(payload)+2)), payload...)
 }

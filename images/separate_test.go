@@ -1,8 +1,12 @@
 package images
 
 import (
+	"bytes"
+	"encoding/binary"
+	"errors"
 	"image"
 	"image/color"
+	"image/jpeg"
 	"testing"
 )
 
@@ -114,5 +118,66 @@ func TestToCMYK(t *testing.T) {
 				t.Errorf("%s: pixel %d (%v) → %v, want %v", tt.name, i, colours[i], g, tt.want(i))
 			}
 		}
+	}
+}
+
+func TestConvertToCMYK(t *testing.T) {
+	// A picture 40×30 as stored: red on the left half, blue on the right.
+	stored := image.NewRGBA(image.Rect(0, 0, 40, 30))
+	for y := range 30 {
+		for x := range 40 {
+			c := color.RGBA{255, 0, 0, 255}
+			if x >= 20 {
+				c = color.RGBA{0, 0, 255, 255}
+			}
+			stored.SetRGBA(x, y, c)
+		}
+	}
+	translucent := image.NewNRGBA(image.Rect(0, 0, 16, 16)) // all transparent
+	jpg := encodeJPEG(t, stored)
+	tests := []struct {
+		name        string
+		data        []byte
+		info        Info // of the result
+		left, right color.CMYK
+	}{
+		{"RGB JPEG", jpg, Info{Path: "p", Format: "jpeg", Width: 40, Height: 30, ColorSpace: "cmyk", Orientation: 1},
+			color.CMYK{M: 255, Y: 255}, color.CMYK{C: 255, M: 255}},
+		{"turned JPEG keeps its orientation", withAPP1(jpg, exif(binary.LittleEndian, 6)), Info{Path: "p", Format: "jpeg", Width: 30, Height: 40, ColorSpace: "cmyk", Orientation: 6},
+			color.CMYK{M: 255, Y: 255}, color.CMYK{C: 255, M: 255}},
+		{"RGB PNG", encodePNG(t, stored), Info{Path: "p", Format: "jpeg", Width: 40, Height: 30, ColorSpace: "cmyk", Orientation: 1},
+			color.CMYK{M: 255, Y: 255}, color.CMYK{C: 255, M: 255}},
+		{"transparent PNG: white paper", encodePNG(t, translucent), Info{Path: "p", Format: "jpeg", Width: 16, Height: 16, ColorSpace: "cmyk", Orientation: 1},
+			color.CMYK{}, color.CMYK{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out, err := ConvertToCMYK("p", tt.data, 90)
+			if err != nil {
+				t.Fatal(err)
+			}
+			info, err := Inspect("p", out)
+			if err != nil || info != tt.info {
+				t.Fatalf("Inspect: %+v, %v; want %+v", info, err, tt.info)
+			}
+			dec, err := jpeg.Decode(bytes.NewReader(out))
+			if err != nil {
+				t.Fatal(err)
+			}
+			m := dec.(*image.CMYK) // as stored, not turned
+			w := m.Bounds().Dx()
+			for _, p := range []struct {
+				x    int
+				want color.CMYK
+			}{{w / 8, tt.left}, {w - 1 - w/8, tt.right}} {
+				got := m.CMYKAt(p.x, 5)
+				if d := max(absDiff(got.C, p.want.C), absDiff(got.M, p.want.M), absDiff(got.Y, p.want.Y), absDiff(got.K, p.want.K)); d > 8 {
+					t.Errorf("pixel %d,5: %v, want about %v", p.x, got, p.want)
+				}
+			}
+		})
+	}
+	if _, err := ConvertToCMYK("broken.jpg", jpg[:len(jpg)/2], 90); !errors.Is(err, ErrImage) {
+		t.Errorf("a truncated JPEG: %v, want ErrImage", err)
 	}
 }
