@@ -21,6 +21,18 @@ const (
 	PDFXNone = "none"
 )
 
+// What `[print] rgb-images` does with an RGB photo.
+const (
+	// RGBImagesRefuse embeds RGB photos as they are: with pdfx = "auto"
+	// the edition is then plain PDF, and with a PDF/X level asked for by
+	// name an RGB photo is an error.
+	RGBImagesRefuse = "refuse"
+	// RGBImagesConvert separates RGB photos into CMYK as the edition is
+	// built (images.ConvertToCMYK: a simple fixed formula, not colour
+	// management), so that it can be PDF/X-1a.
+	RGBImagesConvert = "convert"
+)
+
 // Print is the print-production setup of the `[print]` table: the PDF/X
 // conformance and output intent of the print editions, and the creep of
 // an imposed saddle-stitched booklet.
@@ -38,6 +50,8 @@ type Print struct {
 	// ICCProfile is the output profile embedded as the intent's
 	// DestOutputProfile: a path in FS, "" for none.
 	ICCProfile string
+	// RGBImages is RGBImagesRefuse (the default) or RGBImagesConvert.
+	RGBImages string
 	// Creep is how far, in points, the pages of each sheet of an imposed
 	// saddle-stitched booklet move toward the spine compared with the
 	// sheet outside it.
@@ -70,7 +84,7 @@ func outputConditionInfo(id string) string {
 
 func (d *decoder) print(root *table, pub *Publication) {
 	p := &pub.Print
-	*p = Print{PDFX: PDFXAuto, OutputCondition: "FOGRA39"}
+	*p = Print{PDFX: PDFXAuto, OutputCondition: "FOGRA39", RGBImages: RGBImagesRefuse}
 	t := root.sub("print")
 	if t != nil {
 		p.Pos = t.pos()
@@ -82,6 +96,7 @@ func (d *decoder) print(root *table, pub *Publication) {
 			p.OutputCondition = s
 		}
 		p.OutputInfo, _ = t.str("output-info")
+		p.RGBImages = t.oneOf("rgb-images", RGBImagesRefuse, RGBImagesRefuse, RGBImagesConvert)
 		if s, ok := t.str("icc-profile"); ok {
 			p.ICCProfile = t.resolvePath("icc-profile", s)
 			if p.ICCProfile != "" {

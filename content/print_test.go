@@ -26,13 +26,14 @@ func TestPrintTable(t *testing.T) {
 		files map[string][]byte
 		want  Print
 	}{
-		{name: "defaults", want: Print{PDFX: PDFXAuto, OutputCondition: "FOGRA39", OutputInfo: "Coated FOGRA39 (ISO 12647-2:2004)", Registered: true}},
+		{name: "defaults", want: Print{PDFX: PDFXAuto, OutputCondition: "FOGRA39", OutputInfo: "Coated FOGRA39 (ISO 12647-2:2004)", Registered: true, RGBImages: RGBImagesRefuse}},
 		{name: "pdf/x-1a with creep", print: "[print]\npdfx = \"PDF/X-1a:2003\"\noutput-condition = \"FOGRA51\"\ncreep = \"0.1mm\"\n",
-			want: Print{PDFX: PDFX1a2003, OutputCondition: "FOGRA51", OutputInfo: "PSO Coated v3 (ISO 12647-2:2013, paper type PS1)", Registered: true, Creep: 0.1 * 72 / 25.4}},
+			want: Print{PDFX: PDFX1a2003, OutputCondition: "FOGRA51", OutputInfo: "PSO Coated v3 (ISO 12647-2:2013, paper type PS1)", Registered: true, Creep: 0.1 * 72 / 25.4, RGBImages: RGBImagesRefuse}},
 		{name: "pdf/x-4 with a profile", print: "[print]\npdfx = \"PDF/X-4\"\noutput-condition = \"House press\"\noutput-info = \"Our press, coated paper\"\nicc-profile = \"press.icc\"\n",
 			files: map[string][]byte{"press.icc": iccHeader("prtr", "CMYK")},
-			want:  Print{PDFX: PDFX4, OutputCondition: "House press", OutputInfo: "Our press, coated paper", ICCProfile: "press.icc"}},
-		{name: "none", print: "[print]\npdfx = \"none\"\n", want: Print{PDFX: PDFXNone, OutputCondition: "FOGRA39", OutputInfo: "Coated FOGRA39 (ISO 12647-2:2004)", Registered: true}},
+			want:  Print{PDFX: PDFX4, OutputCondition: "House press", OutputInfo: "Our press, coated paper", ICCProfile: "press.icc", RGBImages: RGBImagesRefuse}},
+		{name: "none", print: "[print]\npdfx = \"none\"\n", want: Print{PDFX: PDFXNone, OutputCondition: "FOGRA39", OutputInfo: "Coated FOGRA39 (ISO 12647-2:2004)", Registered: true, RGBImages: RGBImagesRefuse}},
+		{name: "RGB photos converted", print: "[print]\nrgb-images = \"convert\"\n", want: Print{PDFX: PDFXAuto, OutputCondition: "FOGRA39", OutputInfo: "Coated FOGRA39 (ISO 12647-2:2004)", Registered: true, RGBImages: RGBImagesConvert}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -72,6 +73,7 @@ func TestPrintTableErrors(t *testing.T) {
 		{"RGB display profile", "[print]\nicc-profile = \"p.icc\"\n", iccHeader("mntr", "RGB "), "not an output (prtr) profile"},
 		{"RGB output profile", "[print]\nicc-profile = \"p.icc\"\n", iccHeader("prtr", "RGB "), "an output profile for \"RGB \", not CMYK"},
 		{"creep too large", "[print]\ncreep = \"2mm\"\n", nil, "`print.creep` must be between 0 and 1mm"},
+		{"unknown rgb-images", "[print]\nrgb-images = \"converted\"\n", nil, "`print.rgb-images` must be one of \"refuse\", \"convert\", not \"converted\" (did you mean `convert`?)"},
 		{"unknown key", "[print]\npdf-x = \"none\"\n", nil, "unknown key `print.pdf-x` (did you mean `pdfx`?)"},
 	}
 	for _, tt := range tests {

@@ -1,6 +1,9 @@
 // Package images inspects the photographs of a publication — format,
 // pixel size, colour space, EXIF orientation — from their headers,
-// without decoding pixels, and fits them into frames.
+// without decoding pixels, and fits them into frames. It also separates
+// RGB pictures into process inks with a simple fixed formula (RGBToCMYK,
+// not colour management) and writes CMYK JPEGs (EncodeCMYK), which
+// image/jpeg cannot.
 package images
 
 import (

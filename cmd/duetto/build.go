@@ -155,6 +155,7 @@ func build(spec buildSpec, stdout io.Writer) error {
 		err      error
 	}
 	results := make([]result, len(editions))
+	sep := newSeparator(pub)
 	var wg sync.WaitGroup
 	for i, ed := range editions {
 		wg.Add(1)
@@ -169,6 +170,14 @@ func build(spec buildSpec, stdout io.Writer) error {
 				return
 			}
 			r.times.since("layout", t)
+			t = time.Now()
+			if err := sep.separate(doc); err != nil {
+				r.err = err
+				return
+			}
+			if sep.convert {
+				r.times.since("RGB to CMYK", t)
+			}
 			// Preflight: errors stop the build before any file is replaced.
 			t = time.Now()
 			findings := preflight.Check(doc, preflight.DefaultLimits())

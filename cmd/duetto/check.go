@@ -51,6 +51,9 @@ Each finding names the page and the block. It exits 1 when there are errors.`,
 			if err != nil {
 				return err
 			}
+			if err := newSeparator(pub).separate(doc); err != nil {
+				return err
+			}
 			findings := preflight.Check(doc, preflight.DefaultLimits())
 			if _, pdfx, err := pdfxFor(pub, doc); err != nil {
 				return err

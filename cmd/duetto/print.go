@@ -2,14 +2,17 @@ package main
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"fmt"
 	"io/fs"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/duetto-press/duetto/content"
+	"github.com/duetto-press/duetto/images"
 	"github.com/duetto-press/duetto/internal/pdf"
 	"github.com/duetto-press/duetto/internal/preflight"
 	"github.com/duetto-press/duetto/layout"
@@ -64,10 +67,74 @@ func pdfxFor(pub *content.Publication, doc *layout.Document) (pdf.PDFX, []prefli
 	first := findings[0]
 	note := preflight.Finding{
 		Severity: preflight.Warning, Page: first.Page, Element: first.Element, Check: "pdfx",
-		Message: fmt.Sprintf("written as plain PDF, not %s: %d %s not in CMYK or grey, which %s requires (convert %s, or set pdfx = \"none\" in [print])",
+		Message: fmt.Sprintf("written as plain PDF, not %s: %d %s not in CMYK or grey, which %s requires (convert %s, or set rgb-images = \"convert\" or pdfx = \"none\" in [print])",
 			version, len(findings), plural(len(findings), "photo is", "photos are"), version, plural(len(findings), "it", "them")),
 	}
 	return pdf.PDFX{}, []preflight.Finding{note}, nil
+}
+
+// convertQuality is the JPEG quality of the photos rgb-images = "convert"
+// separates into CMYK.
+const convertQuality = 90
+
+// separator separates the RGB photos of a build into CMYK when [print]
+// rgb-images = "convert". It converts each photo once per build, however
+// many editions show it; the editions, laid out concurrently, share it.
+// It lives as long as the build, no longer.
+type separator struct {
+	convert bool
+	mu      sync.Mutex
+	done    map[[sha256.Size]byte][]byte // the photo's data as given → as embedded
+}
+
+func newSeparator(pub *content.Publication) *separator {
+	return &separator{convert: pub.Print.RGBImages == content.RGBImagesConvert, done: map[[sha256.Size]byte][]byte{}}
+}
+
+// separate gives every RGB photo of doc, in place, the data of its
+// separation into CMYK (images.ConvertToCMYK), before preflight and the
+// writer see it; CMYK and grey photos stay as they are.
+func (s *separator) separate(doc *layout.Document) error {
+	if !s.convert {
+		return nil
+	}
+	for _, p := range doc.Pages {
+		for _, it := range p.Items {
+			im, ok := it.(*layout.Image)
+			if !ok || im.Data == nil {
+				continue
+			}
+			data, err := s.cmyk(im.Path, im.Data)
+			if err != nil {
+				return fmt.Errorf("page %d: figure %s: [print] rgb-images = %q: %w", p.Index, im.Block, content.RGBImagesConvert, err)
+			}
+			im.Data = data
+		}
+	}
+	return nil
+}
+
+// cmyk returns the CMYK separation of an RGB photo, and any other photo
+// as it is.
+func (s *separator) cmyk(name string, data []byte) ([]byte, error) {
+	key := sha256.Sum256(data)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if out, ok := s.done[key]; ok {
+		return out, nil
+	}
+	info, err := images.Inspect(name, data)
+	if err != nil {
+		return nil, err
+	}
+	out := data
+	if info.ColorSpace == "rgb" {
+		if out, err = images.ConvertToCMYK(name, data, convertQuality); err != nil {
+			return nil, err
+		}
+	}
+	s.done[key] = out
+	return out, nil
 }
 
 func plural(n int, one, many string) string {

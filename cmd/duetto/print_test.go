@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"image"
+	"image/jpeg"
 	"image/png"
 	"os"
 	"os/exec"
@@ -132,6 +133,9 @@ func TestBuildPDFX(t *testing.T) {
 		{"auto with a grey photo", "", false, 0, "PDF/X-1a:2003", "FOGRA39", ""},
 		{"auto with an RGB photo", "", true, 0, "", "", `warning: written as plain PDF, not PDF/X-1a:2003: 1 photo is not in CMYK or grey`},
 		{"PDF/X-1a asked for, RGB photo", "[print]\npdfx = \"PDF/X-1a:2003\"\n", true, exitInput, "", "", "photo.png is in rgb colour: PDF/X-1a:2003 allows CMYK and grey only"},
+		{"auto with an RGB photo converted", "[print]\nrgb-images = \"convert\"\n", true, 0, "PDF/X-1a:2003", "FOGRA39", ""},
+		{"PDF/X-1a asked for, RGB photo converted", "[print]\npdfx = \"PDF/X-1a:2003\"\nrgb-images = \"convert\"\n", true, 0, "PDF/X-1a:2003", "FOGRA39", ""},
+		{"PDF/X-1a asked for, RGB photo refused", "[print]\npdfx = \"PDF/X-1a:2003\"\nrgb-images = \"refuse\"\n", true, exitInput, "", "", "photo.png is in rgb colour"},
 		{"another condition", "[print]\npdfx = \"PDF/X-1a:2003\"\noutput-condition = \"FOGRA51\"\n", false, 0, "PDF/X-1a:2003", "FOGRA51", ""},
 		{"none", "[print]\npdfx = \"none\"\n", false, 0, "", "", ""},
 		{"a condition of one's own", "[print]\noutput-condition = \"Our press\"\noutput-info = \"Coated paper, our press\"\n", false, 0, "PDF/X-1a:2003", "Our press (not registered)", ""},
@@ -161,6 +165,84 @@ func TestBuildPDFX(t *testing.T) {
 				t.Errorf("GTS_PDFXVersion %q, output condition %q; want %q, %q", version, condition, tt.version, tt.condition)
 			}
 		})
+	}
+}
+
+// The default brochure, whose placeholder photos are CMYK JPEGs, is a
+// PDF/X-1a:2003 file with pdfx = "auto": no warning, the conformance keys
+// and the FOGRA39 output intent, every image in CMYK.
+func TestTheBrochureIsPDFX1a(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "turin.pdf")
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"build", "-o", out}, &stdout, &stderr); code != 0 {
+		t.Fatalf("build exited %d: %s", code, stderr.String())
+	}
+	if strings.Contains(stderr.String(), "(pdfx)") {
+		t.Errorf("build warned: %s", stderr.String())
+	}
+	if b, err := exec.Command(testenv.Tool(t, "qpdf"), "--check", out).CombinedOutput(); err != nil {
+		t.Fatalf("qpdf --check: %v\n%s", err, b)
+	}
+	if version, condition, _ := pdfxKeys(t, out); version != "PDF/X-1a:2003" || condition != "FOGRA39" {
+		t.Errorf("GTS_PDFXVersion %q, output condition %q; want PDF/X-1a:2003, FOGRA39", version, condition)
+	}
+	list, err := exec.Command(testenv.Tool(t, "pdfimages"), "-list", out).Output()
+	if err != nil {
+		t.Fatalf("pdfimages -list: %v", err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(list)), "\n")
+	if len(lines) != 2+16 {
+		t.Fatalf("pdfimages lists %d images, want the brochure's 16:\n%s", len(lines)-2, list)
+	}
+	for _, l := range lines[2:] {
+		// page num type width height color comp bpc enc …
+		if f := strings.Fields(l); len(f) < 9 || f[5] != "cmyk" || f[6] != "4" || f[8] != "jpeg" {
+			t.Errorf("not a CMYK JPEG: %s", l)
+		}
+	}
+}
+
+// With rgb-images = "convert" an RGB photo is embedded as a CMYK JPEG of
+// its separation: red as magenta and yellow, white as no ink.
+func TestBuildConvertsRGBPhotos(t *testing.T) {
+	dir := writePrintPub(t, "[print]\nrgb-images = \"convert\"\n", true)
+	img := image.NewRGBA(image.Rect(0, 0, 1600, 1200))
+	for i := 0; i < len(img.Pix); i += 4 {
+		img.Pix[i], img.Pix[i+1], img.Pix[i+2], img.Pix[i+3] = 255, 0, 0, 255
+	}
+	var photo bytes.Buffer
+	if err := png.Encode(&photo, img); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "photo.png"), photo.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out.pdf")
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"build", dir, "-o", out}, &stdout, &stderr); code != 0 || strings.Contains(stderr.String()+stdout.String(), "warning") {
+		t.Fatalf("exit %d: %s%s", code, stdout.String(), stderr.String())
+	}
+	list, err := exec.Command(testenv.Tool(t, "pdfimages"), "-list", out).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !regexp.MustCompile(`(?m)^\s+\d+\s+0\s+image\s+1600\s+1200\s+cmyk\s+4\s+8\s+jpeg\s`).Match(list) {
+		t.Errorf("pdfimages -list:\n%s", list)
+	}
+	extract := filepath.Join(dir, "img")
+	if b, err := exec.Command(testenv.Tool(t, "pdfimages"), "-j", out, extract).CombinedOutput(); err != nil {
+		t.Fatalf("pdfimages -j: %v\n%s", err, b)
+	}
+	data, err := os.ReadFile(extract + "-000.jpg")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := jpeg.Decode(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := m.(*image.CMYK).CMYKAt(800, 600); c.C > 2 || c.M < 253 || c.Y < 253 || c.K > 2 {
+		t.Errorf("red is %v in the PDF, want 0/100/100/0", c)
 	}
 }
 

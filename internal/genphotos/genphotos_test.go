@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"image"
+	"image/color"
 	"image/jpeg"
 	"os"
 	"path/filepath"
@@ -84,8 +86,11 @@ func TestCommittedPlaceholdersAreCurrent(t *testing.T) {
 			if cfg.Width != p.w || cfg.Height != p.h {
 				t.Errorf("%s: %d×%d, want %d×%d", p.file, cfg.Width, cfg.Height, p.w, p.h)
 			}
-			if len(committed) > 400<<10 {
-				t.Errorf("%s: %d KB, want at most 400", p.file, len(committed)>>10)
+			if cfg.ColorModel != color.CMYKModel {
+				t.Errorf("%s/%s is not a CMYK JPEG", set.name, p.file)
+			}
+			if len(committed) > 800<<10 {
+				t.Errorf("%s/%s: %d KB, want at most 800", set.name, p.file, len(committed)>>10)
 			}
 			if runtime.GOARCH != "amd64" {
 				continue
@@ -104,5 +109,40 @@ func TestCommittedPlaceholdersAreCurrent(t *testing.T) {
 func TestRunRefusesAnUnknownSet(t *testing.T) {
 	if err := run("nowhere", t.TempDir()); err == nil {
 		t.Error("run accepted an unknown photo set")
+	}
+}
+
+// The placeholders print within the 300 % total ink that preflight
+// allows, pixel by pixel and after JPEG compression, and are CMYK as
+// image/jpeg reads them (the Adobe convention of inverted samples).
+func TestCommittedPlaceholdersInk(t *testing.T) {
+	if testing.Short() {
+		t.Skip("decodes every placeholder")
+	}
+	for _, set := range photoSets() {
+		dir := filepath.Join("..", "..", filepath.FromSlash(set.dir))
+		for _, p := range set.photos() {
+			data, err := os.ReadFile(filepath.Join(dir, p.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			img, err := jpeg.Decode(bytes.NewReader(data))
+			if err != nil {
+				t.Fatalf("%s/%s: %v", set.name, p.file, err)
+			}
+			m, ok := img.(*image.CMYK)
+			if !ok {
+				t.Errorf("%s/%s decodes as %T, want *image.CMYK", set.name, p.file, img)
+				continue
+			}
+			worst := 0
+			for i := 0; i < len(m.Pix); i += 4 {
+				worst = max(worst, int(m.Pix[i])+int(m.Pix[i+1])+int(m.Pix[i+2])+int(m.Pix[i+3]))
+			}
+			if worst > 3*255 {
+				t.Errorf("%s/%s: %d %% total ink somewhere, want at most 300 %%", set.name, p.file, worst*100/255)
+			}
+			t.Logf("%s/%s: at most %d %% ink", set.name, p.file, worst*100/255)
+		}
 	}
 }

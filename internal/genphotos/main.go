@@ -4,9 +4,11 @@
 // on it and a note that it is a placeholder.
 //
 // Each picture has the proportions of its frame in the brochure, so that
-// fitting it crops nothing, and at least 300 pixels per inch there. The
-// output is byte-identical on every run on the same architecture: fixed
-// sizes, no randomness, Go's JPEG encoder at quality 85.
+// fitting it crops nothing, and at least 300 pixels per inch there. It is
+// drawn in RGB, separated into CMYK with images.RGBToCMYK and written as
+// a CMYK JPEG with images.EncodeCMYK, so that the brochure can be a
+// PDF/X-1a file. The output is byte-identical on every run on the same
+// architecture: fixed sizes, no randomness, quality 75.
 //
 //	go run ./internal/genphotos -o examples/turin/images
 //	go run ./internal/genphotos -set vetreria   # the glass museum leaflet
@@ -16,9 +18,10 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
-	"image/jpeg"
 	"os"
 	"path/filepath"
+
+	"github.com/duetto-press/duetto/images"
 )
 
 // photo is one placeholder.
@@ -119,7 +122,10 @@ func run(set, dir string) error {
 	return nil
 }
 
-// render draws photo p and encodes it as JPEG.
+// quality is the placeholders' JPEG quality.
+const quality = 75
+
+// render draws photo p and encodes it as a CMYK JPEG.
 func render(p photo, tf typefaces) ([]byte, error) {
 	c := newCanvas(p.w, p.h)
 	p.draw(c)
@@ -128,7 +134,7 @@ func render(p photo, tf typefaces) ([]byte, error) {
 		return nil, err
 	}
 	var buf bytes.Buffer
-	if err := jpeg.Encode(&buf, c.img, &jpeg.Options{Quality: 85}); err != nil {
+	if err := images.EncodeCMYK(&buf, images.ToCMYK(c.img), quality); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
