@@ -185,17 +185,20 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
+// TestBuildIsByteIdenticalAcrossRunsAndProcesses builds the brochure 20
+// times in this process and 5 times in separate ones: every PDF must have
+// the same bytes.
 func TestBuildIsByteIdenticalAcrossRunsAndProcesses(t *testing.T) {
 	dir := t.TempDir()
 	var outputs []string
-	for i := 0; i < 5; i++ { // in this process
+	for i := 0; i < 20; i++ { // in this process
 		out := filepath.Join(dir, "in-"+strconv.Itoa(i)+".pdf")
 		if code := run([]string{"build", "-o", out}, io.Discard, io.Discard); code != 0 {
 			t.Fatalf("build %d exited %d", i, code)
 		}
 		outputs = append(outputs, out)
 	}
-	for i := 0; i < 3; i++ { // in separate processes
+	for i := 0; i < 5; i++ { // in separate processes
 		out := filepath.Join(dir, "proc-"+strconv.Itoa(i)+".pdf")
 		cmd := exec.Command(os.Args[0], "build", "-o", out)
 		cmd.Env = append(os.Environ(), "DUETTO_TEST_AS_CLI=1")
