@@ -3,7 +3,9 @@
 // without decoding pixels, and fits them into frames. It also separates
 // RGB pictures into process inks with a simple fixed formula (RGBToCMYK,
 // not colour management) and writes CMYK JPEGs (EncodeCMYK), which
-// image/jpeg cannot.
+// image/jpeg cannot; for screen editions it goes the other way, showing
+// process inks in sRGB as they look on paper (CMYKToRGB, a soft proof)
+// and making photos RGB JPEGs of screen resolution (ConvertForScreen).
 package images
 
 import (
