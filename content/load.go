@@ -247,6 +247,15 @@ func (d *decoder) meta(root *table, pub *Publication) {
 		}
 	}
 	pub.Meta.Output, _ = t.str("output")
+	if s, ok := t.str("output-screen"); ok {
+		switch {
+		case s == "":
+			t.errorf("output-screen", "", "%s is empty", t.name("output-screen"))
+		case s == pub.Meta.Output:
+			t.errorf("output-screen", `for example output-screen = "`+strings.TrimSuffix(s, path.Ext(s))+`-screen.pdf"`, "%s is the print edition's file name too", t.name("output-screen"))
+		}
+		pub.Meta.OutputScreen = s
+	}
 	if n, ok := t.integer("pages"); ok {
 		if n < 1 || n > 10000 {
 			t.errorf("pages", "", "`publication.pages` must be between 1 and 10000")
@@ -455,9 +464,34 @@ func (d *decoder) colors(root *table, pub *Publication) {
 			}
 			c[i] = f / 100
 		}
-		pub.Colors[name] = Color{C: c[0], M: c[1], Y: c[2], K: c[3], Pos: ct.pos()}
+		col := Color{C: c[0], M: c[1], Y: c[2], K: c[3], Pos: ct.pos()}
+		if v, ok := ct.get("rgb"); ok {
+			col.RGB, col.HasRGB = ct.rgb(name, v)
+		}
+		pub.Colors[name] = col
 		ct.done()
 	}
+}
+
+// rgb reads the `rgb` of colour name: three integers from 0 to 255.
+func (t *table) rgb(name string, v any) ([3]uint8, bool) {
+	a, isArr := v.([]any)
+	if !isArr || len(a) != 3 {
+		t.errorf("rgb", "write "+name+" = { cmyk = [100, 70, 0, 10], rgb = [0, 76, 153] }", "colour %q: `rgb` is [r, g, b], each from 0 to 255", name)
+		return [3]uint8{}, false
+	}
+	var out [3]uint8
+	ok := true
+	for i, e := range a {
+		n, isInt := e.(int64)
+		if !isInt || n < 0 || n > 255 {
+			t.errorf("rgb."+strconv.Itoa(i), "", "colour %q: `rgb` components must be integers from 0 to 255", name)
+			ok = false
+			continue
+		}
+		out[i] = uint8(n)
+	}
+	return out, ok
 }
 
 func (d *decoder) styles(root *table, pub *Publication) {

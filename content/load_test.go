@@ -178,6 +178,10 @@ func TestLoadErrors(t *testing.T) {
 		{name: "same language twice", root: validRoot + "\n[languages]\nleft = \"it\"\nright = \"it\"\n", want: "the left and right columns must have different languages"},
 		{name: "include matches nothing", root: strings.Replace(validRoot, "include = [\"sections/*.toml\"]", "include = [\"chapters/*.toml\"]", 1), want: "duetto.toml:2:12: \"chapters/*.toml\" matches no file"},
 		{name: "saddle stitch needs 4n pages", root: strings.Replace(validRoot, "pages = 8", "pages = 10\nbinding = \"saddle\"", 1), want: "a saddle-stitched booklet needs a multiple of 4 pages, not 10 (a booklet of 8 or 12 pages)"},
+		{name: "rgb out of range", root: strings.Replace(validRoot, "[100, 60, 0, 10] }", "[100, 60, 0, 10], rgb = [0, 76, 300] }", 1), want: "colour \"blue\": `rgb` components must be integers from 0 to 255"},
+		{name: "rgb in percent", root: strings.Replace(validRoot, "[100, 60, 0, 10] }", "[100, 60, 0, 10], rgb = [0, 30.5, 60] }", 1), want: "`rgb` components must be integers from 0 to 255"},
+		{name: "rgb of two", root: strings.Replace(validRoot, "[100, 60, 0, 10] }", "[100, 60, 0, 10], rgb = [0, 76] }", 1), want: "colour \"blue\": `rgb` is [r, g, b], each from 0 to 255"},
+		{name: "screen edition named as the print one", root: strings.Replace(validRoot, "pages = 8", "pages = 8\noutput = \"a.pdf\"\noutput-screen = \"a.pdf\"", 1), want: "`publication.output-screen` is the print edition's file name too (for example output-screen = \"a-screen.pdf\")"},
 		{name: "bad colour", root: strings.Replace(validRoot, "[100, 60, 0, 10]", "[100, 60, 0, 110]", 1), want: "duetto.toml:20:"},
 	}
 	for _, tt := range tests {
@@ -199,6 +203,24 @@ func TestLoadErrors(t *testing.T) {
 				t.Errorf("errors:\n%s\nwant one containing %q", list.Error(), tt.want)
 			}
 		})
+	}
+}
+
+func TestColorRGB(t *testing.T) {
+	root := strings.Replace(validRoot, "[100, 60, 0, 10] }", "[100, 60, 0, 10], rgb = [0, 76, 153] }\ngrey = { cmyk = [0, 0, 0, 60] }", 1)
+	root = strings.Replace(root, "pages = 8", "pages = 8\noutput-screen = \"web.pdf\"", 1)
+	pub, err := Load(testFS(map[string]string{"duetto.toml": root, "sections/01.toml": validSection}), "duetto.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := pub.Colors["blue"]; !c.HasRGB || c.RGB != [3]uint8{0, 76, 153} || c.C != 1 {
+		t.Errorf("blue = %+v, want CMYK 100/60/0/10 and RGB 0/76/153", c)
+	}
+	if c := pub.Colors["grey"]; c.HasRGB {
+		t.Errorf("grey = %+v, want no RGB", c)
+	}
+	if pub.Meta.OutputScreen != "web.pdf" {
+		t.Errorf("output-screen = %q", pub.Meta.OutputScreen)
 	}
 }
 

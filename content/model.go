@@ -54,7 +54,11 @@ type Meta struct {
 	Keywords []string
 	Date     time.Time
 	Output   string // default output file name
-	Pages    int    // exact page count, 0 when free
+	// OutputScreen is the file name of the screen edition (RGB, no bleed,
+	// no marks); when it is set, a build writes that edition too. "" when
+	// the publication asks for none.
+	OutputScreen string
+	Pages        int // exact page count, 0 when free
 	// Saddle is set for a saddle-stitched booklet (binding = "saddle"):
 	// its page count must be a multiple of 4.
 	Saddle bool
@@ -105,10 +109,16 @@ type FontSource struct {
 	Pos     Pos
 }
 
-// Color is a CMYK colour, each component 0..1.
+// Color is a CMYK colour, each component 0..1, with the RGB colour the
+// screen editions show it in when the publication gives one.
 type Color struct {
 	C, M, Y, K float64
-	Pos        Pos
+	// RGB is the colour on screen, 0..255 per channel, when HasRGB is
+	// set; without it a screen edition derives one from the inks
+	// (images.CMYKToRGB).
+	RGB    [3]uint8
+	HasRGB bool
+	Pos    Pos
 }
 
 // Align is a paragraph alignment.
