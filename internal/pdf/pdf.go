@@ -3,7 +3,8 @@
 //
 // fpdf embeds and subsets the TrueType fonts, writes images and the file
 // structure. Everything that fpdf would get wrong for print is done here:
-// colours are written as DeviceCMYK operators (fpdf's setters are RGB),
+// colours are written as DeviceCMYK operators (fpdf's setters are RGB;
+// a screen edition asks for DeviceRGB with Options.RGB),
 // kerned runs are drawn glyph group by glyph group at the positions layout
 // computed (fpdf neither kerns nor spaces UTF-8 text), and the output is
 // made reproducible (fpdf writes page boxes in map order and no /ID).
@@ -45,7 +46,15 @@ type Options struct {
 	// PDFX makes the file a PDF/X file with an output intent; the zero
 	// value writes none (a screen or proof PDF).
 	PDFX PDFX
+	// RGB, when set, paints text, rules and fills in DeviceRGB (rg, RG)
+	// with the colour it gives for each CMYK colour of the display list,
+	// instead of DeviceCMYK (k, K): for screen editions, with PDFX zero.
+	// Photos are embedded as they are given.
+	RGB func(layout.Color) RGB
 }
+
+// RGB is a colour of a screen edition, 0 to 255 per channel.
+type RGB struct{ R, G, B uint8 }
 
 // Producer is written into the document information.
 const Producer = "duetto"
@@ -91,6 +100,7 @@ type writer struct {
 	imageName map[string]string // content hash → registered name
 	fill      string            // current fill colour operator on the page
 	stroke    string
+	rgb       func(layout.Color) RGB // Options.RGB
 	// origin is the offset of the trim box from the media box's corner;
 	// ox, oy that of the page being drawn (on a spread, of its half).
 	origin float64
@@ -115,6 +125,7 @@ func (wr *writer) render(out io.Writer, opt Options) error {
 	}
 	f := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdf.SizeType{Wd: mediaW, Ht: mediaH}})
 	wr.f = f
+	wr.rgb = opt.RGB
 	f.SetCompression(!opt.Uncompressed)
 	f.SetCatalogSort(true)
 	f.SetAutoPageBreak(false, 0)
@@ -217,15 +228,29 @@ func num(v float64) string {
 	return s
 }
 
+// rgbOf formats the screen colour of c for rg and RG: each channel over 255.
+func (wr *writer) rgbOf(c layout.Color) string {
+	v := wr.rgb(c)
+	return fmt.Sprintf("%s %s %s", num(float64(v.R)/255), num(float64(v.G)/255), num(float64(v.B)/255))
+}
+
 func (wr *writer) setFill(c layout.Color) {
-	if op := cmyk(c) + " k"; op != wr.fill {
+	op := cmyk(c) + " k"
+	if wr.rgb != nil {
+		op = wr.rgbOf(c) + " rg"
+	}
+	if op != wr.fill {
 		wr.f.RawWriteStr(op + "\n")
 		wr.fill = op
 	}
 }
 
 func (wr *writer) setStroke(c layout.Color) {
-	if op := cmyk(c) + " K"; op != wr.stroke {
+	op := cmyk(c) + " K"
+	if wr.rgb != nil {
+		op = wr.rgbOf(c) + " RG"
+	}
+	if op != wr.stroke {
 		wr.f.RawWriteStr(op + "\n")
 		wr.stroke = op
 	}
