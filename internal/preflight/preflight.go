@@ -53,6 +53,15 @@ func DefaultLimits() Limits {
 	return Limits{MinPPI: 150, GoodPPI: 300, SafeMargin: 5 * 72 / 25.4, MaxInk: 3, MinRule: 0.25}
 }
 
+// ScreenLimits are the limits of a screen edition, which is never
+// printed: no resolution, ink or hairline limit, and text may come as
+// near the edge as it likes as long as it stays on the page. A screen
+// edition has no bleed (Document.Bleed is 0), so nothing is checked
+// against one; and it is no PDF/X file, so CheckPDFX does not apply.
+func ScreenLimits() Limits {
+	return Limits{MinPPI: 0, GoodPPI: 0, SafeMargin: 0, MaxInk: math.Inf(1), MinRule: 0}
+}
+
 // Check runs every check on doc.
 func Check(doc *layout.Document, lim Limits) []Finding {
 	var out []Finding
@@ -67,7 +76,11 @@ func Check(doc *layout.Document, lim Limits) []Finding {
 			case *layout.TextRun:
 				r := v.Bounds()
 				if r.X < lim.SafeMargin || r.Y < lim.SafeMargin || r.X+r.W > w-lim.SafeMargin || r.Y+r.H > h-lim.SafeMargin {
-					add(Error, p.Index, v.Block, "safe-area", "text %q lies within %.0f mm of the trim edge", v.Text, lim.SafeMargin*25.4/72)
+					if lim.SafeMargin > 0 {
+						add(Error, p.Index, v.Block, "safe-area", "text %q lies within %.0f mm of the trim edge", v.Text, lim.SafeMargin*25.4/72)
+					} else {
+						add(Error, p.Index, v.Block, "safe-area", "text %q runs off the page", v.Text)
+					}
 				}
 				if ink := inkOf(v.Color); ink > lim.MaxInk+1e-9 {
 					add(Error, p.Index, v.Block, "total-ink", "text %q in %.0f %% total ink (at most %.0f %%)", v.Text, ink*100, lim.MaxInk*100)

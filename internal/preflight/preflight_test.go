@@ -59,6 +59,35 @@ func TestChecks(t *testing.T) {
 	}
 }
 
+// A screen edition is not printed: nothing of what print needs is
+// checked, only that its text stays on the page.
+func TestScreenLimits(t *testing.T) {
+	const mm = 72 / 25.4
+	var rgb bytes.Buffer
+	if err := jpeg.Encode(&rgb, image.NewRGBA(image.Rect(0, 0, 50, 50)), nil); err != nil {
+		t.Fatal(err)
+	}
+	frame := layout.Rect{X: 0, Y: 100, W: 200, H: 200} // 18 ppi, at the trim
+	doc := &layout.Document{Trim: layout.Size{W: 400, H: 600}, Pages: []layout.Page{{Index: 1, Items: []layout.Item{
+		&layout.TextRun{X: 1 * mm, Y: 100, Text: "Torino", Width: 30, Ascent: 7, Descent: 2, Color: layout.Color{C: 1, M: 1, Y: 1, K: 1}, Block: "p1"},
+		&layout.Fill{Rect: layout.Rect{X: 0, Y: 100, W: 50, H: 50}, Color: layout.Color{C: 1, M: 1, Y: 1, K: 1}},
+		&layout.Image{Path: "a.jpg", Data: rgb.Bytes(), Frame: frame, Clip: frame, Block: "fig"},
+		&layout.Rule{X1: 100, Y1: 100, X2: 200, Y2: 100, Width: 0.1},
+	}}}}
+	if got := Check(doc, ScreenLimits()); len(got) != 0 {
+		t.Errorf("screen findings %v, want none", got)
+	}
+	if got := Check(doc, DefaultLimits()); len(got) < 5 {
+		t.Errorf("print findings %v, want safe-area, total-ink (2), resolution and hairline at least", got)
+	}
+	off := &layout.TextRun{X: 390, Y: 100, Text: "Torino", Width: 30, Ascent: 7, Descent: 2, Block: "p2"}
+	doc.Pages[0].Items = append(doc.Pages[0].Items, off)
+	got := Check(doc, ScreenLimits())
+	if len(got) != 1 || got[0].Check != "safe-area" || got[0].Element != "p2" || !strings.Contains(got[0].Message, "runs off the page") {
+		t.Errorf("findings %v, want one safe-area error for the text off the page", got)
+	}
+}
+
 func TestCheckPDFX(t *testing.T) {
 	jpegIn := func(img image.Image) []byte {
 		var buf bytes.Buffer
