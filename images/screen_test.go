@@ -24,8 +24,8 @@ func TestCMYKToRGB(t *testing.T) {
 		{"half cyan: between paper and cyan", 128, 0, 0, 0, color.RGBA{127, 206, 239, 255}},
 		// The Città metropolitana blue, 100/70/0/10: a deep blue, not the
 		// naive formula's electric 0/69/230
-		// (31/67/145: 255/179/0/26 is 100/70.2/0/10.2).
-		{"Turin blue 100/70/0/10", 255, 179, 0, 26, color.RGBA{31, 67, 145, 255}},
+		// (31/68/144: 255/179/0/26 is 100/70.2/0/10.2).
+		{"Turin blue 100/70/0/10", 255, 179, 0, 26, color.RGBA{31, 68, 144, 255}},
 		{"60 % black", 0, 0, 0, 153, color.RGBA{119, 119, 118, 255}},
 		{"registration", 255, 255, 255, 255, color.RGBA{6, 5, 5, 255}},
 	}
@@ -166,7 +166,7 @@ func TestConvertForScreenKeepsOrientation(t *testing.T) {
 	jpg := solidCMYKJPEG(t, 40, 20, color.CMYK{K: 128})
 	seg := exifSegment(6)
 	turned := append(append(append([]byte{}, jpg[:2]...), seg...), jpg[2:]...)
-	got, err := ConvertForScreen("t.jpg", turned, 20, 20, 80)
+	got, err := ConvertForScreen("t.jpg", turned, 20, 30, 80)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -174,9 +174,9 @@ func TestConvertForScreenKeepsOrientation(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Stored 40×20, shown 20×40; shrunk as stored to 20×10, shown 10×20.
-	if info.Orientation != 6 || info.Width != 10 || info.Height != 20 {
-		t.Errorf("got orientation %d, %d×%d shown; want 6, 10×20", info.Orientation, info.Width, info.Height)
+	// Stored 40×20, shown 20×40: fitted into 20×30 as shown, 15×30.
+	if info.Orientation != 6 || info.Width != 15 || info.Height != 30 {
+		t.Errorf("got orientation %d, %d×%d shown; want 6, 15×30", info.Orientation, info.Width, info.Height)
 	}
 }
 
