@@ -23,7 +23,7 @@ import (
 
 func newBuildCmd(stdout io.Writer) *cobra.Command {
 	var out, lang string
-	var verbose, imposed bool
+	var verbose, imposed, screen bool
 	cmd := &cobra.Command{
 		Use:   "build [FILE.toml|DIR]",
 		Short: "Build a publication's PDF",
@@ -35,7 +35,8 @@ earlier PDF.`,
   duetto build examples/turin -o /tmp/turin.pdf
   duetto build --lang it            # the Italian-only edition
   duetto build --lang all -o turin.pdf   # turin.pdf, turin-it.pdf, turin-en.pdf
-  duetto build --impose             # also turin-imposed.pdf, the printer's sheets`,
+  duetto build --impose             # also turin-imposed.pdf, the printer's sheets
+  duetto build --screen             # also turin-screen.pdf: RGB, no bleed, no marks`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) > 1 {
 				return usageError{fmt.Errorf("build takes one publication (a TOML file or a folder), got %d", len(args))}
@@ -47,13 +48,14 @@ earlier PDF.`,
 			if len(args) == 1 {
 				source = args[0]
 			}
-			return build(buildSpec{source: source, out: out, lang: lang, verbose: verbose, impose: imposed}, stdout)
+			return build(buildSpec{source: source, out: out, lang: lang, verbose: verbose, impose: imposed, screen: screen}, stdout)
 		},
 	}
 	cmd.Flags().StringVarP(&out, "output", "o", "", "output PDF (default: the publication's `output`)")
 	cmd.Flags().StringVar(&lang, "lang", "bilingual", "edition: bilingual, it, en, or all (writes NAME.pdf, NAME-it.pdf, NAME-en.pdf)")
 	cmd.Flags().BoolVarP(&verbose, "verbose", "v", false, "print the time of each stage and the typographic report: worst line, hyphen ladders and pair gaps per page")
 	cmd.Flags().BoolVar(&imposed, "impose", false, "also write NAME-imposed.pdf: the saddle-stitched booklet's sheets, front and back, as printer spreads")
+	cmd.Flags().BoolVar(&screen, "screen", false, "also write NAME-screen.pdf (or [publication] output-screen): the screen edition, in RGB, cut to the trim, without marks or PDF/X, photos at 150 ppi")
 	return cmd
 }
 
@@ -83,6 +85,7 @@ type buildSpec struct {
 	lang    string // "bilingual" (or ""), "it", "en" or "all"
 	verbose bool
 	impose  bool // also write the imposed printer spreads
+	screen  bool // also write the screen edition (as output-screen does)
 }
 
 // build loads the publication, lays out the editions asked for and
@@ -125,11 +128,26 @@ func build(spec buildSpec, stdout io.Writer) error {
 		}
 		return out
 	}
+	// The screen edition: asked for by --screen or output-screen, named
+	// by output-screen unless -o names the print edition.
+	screenOf := func(ed string) string {
+		if pub.Meta.OutputScreen == "" || spec.out != "" {
+			return screenName(nameOf(ed))
+		}
+		if ed != "" && len(editions) > 1 {
+			return editionName(pub.Meta.OutputScreen, ed)
+		}
+		return pub.Meta.OutputScreen
+	}
+	screen := spec.screen || pub.Meta.OutputScreen != ""
 	for _, ed := range editions {
 		if err := refuseInput(pub, nameOf(ed)); err != nil {
 			return err
 		}
 		if err := refuseInput(pub, imposedName(nameOf(ed))); spec.impose && err != nil {
+			return err
+		}
+		if err := refuseInput(pub, screenOf(ed)); screen && err != nil {
 			return err
 		}
 	}
@@ -150,12 +168,21 @@ func build(spec buildSpec, stdout io.Writer) error {
 		data     []byte
 		imposed  []byte // with --impose
 		doc      *layout.Document
+		screen   *layout.Document // with --screen, and its PDF:
+		sdata    []byte
+		sname    string
 		warnings []string
 		times    stageTimes
 		err      error
 	}
 	results := make([]result, len(editions))
 	sep := newSeparator(pub)
+	var scr *screener
+	if screen {
+		if scr, err = newScreener(pub); err != nil {
+			return err
+		}
+	}
 	var wg sync.WaitGroup
 	for i, ed := range editions {
 		wg.Add(1)
@@ -170,6 +197,15 @@ func build(spec buildSpec, stdout io.Writer) error {
 				return
 			}
 			r.times.since("layout", t)
+			var sdoc *layout.Document
+			if scr != nil { // before print separates RGB photos
+				t = time.Now()
+				if sdoc, err = scr.edition(doc); err != nil {
+					r.err = err
+					return
+				}
+				r.times.since("screen photos", t)
+			}
 			t = time.Now()
 			if err := sep.separate(doc); err != nil {
 				r.err = err
@@ -210,6 +246,16 @@ func build(spec buildSpec, stdout io.Writer) error {
 				}
 				r.times.since("impose", t)
 			}
+			if sdoc != nil {
+				t = time.Now()
+				r.sname = screenOf(ed)
+				if r.sdata, err = writeScreen(r.sname, sdoc, scr); err != nil {
+					r.err = err
+					return
+				}
+				r.screen = sdoc
+				r.times.since("screen", t)
+			}
 			r.data, r.doc = buf.Bytes(), doc
 		}()
 	}
@@ -235,6 +281,13 @@ func build(spec buildSpec, stdout io.Writer) error {
 				return err
 			}
 			fmt.Fprintf(stdout, "%s: %d %s, front and back\n", name, len(r.doc.Pages)/4, plural(len(r.doc.Pages)/4, "sheet", "sheets"))
+		}
+		if r.screen != nil {
+			change := changeNote(r.sname, r.screen)
+			if err := writeAtomic(r.sname, r.sdata); err != nil {
+				return err
+			}
+			fmt.Fprintf(stdout, "%s: %d pages for the screen%s\n", r.sname, len(r.screen.Pages), change)
 		}
 		if spec.verbose {
 			fmt.Fprintf(stdout, "time: %s\n", &r.times)
