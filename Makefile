@@ -26,7 +26,7 @@ tools:
 test: tools
 	$(GO) test -count=1 $(PKGS)
 
-## examples: build every example, a contact sheet of each and a spread of each for the README
+## examples: build every example, a contact sheet of each, a spread of each and a page with marks for the README
 examples: build tools
 	@mkdir -p $(OUT)/contact
 	$(OUT)/duetto build examples/turin -o $(OUT)/turin.pdf
@@ -38,6 +38,8 @@ examples: build tools
 	# A spread of each example, cut to the trim (8 mm of marks + 3 mm of bleed = 31.18 pt).
 	pdftoppm -r 50 -f 10 -l 11 -x 22 -y 22 -W 413 -H 585 -png $(OUT)/turin.pdf $(OUT)/contact/spread-turin
 	$(GO) run ./internal/contactsheet -cols 2 -gap 0 -o docs/img/turin-spread.png $(OUT)/contact/spread-turin-*.png
+	# The cover as the printer gets it: the bleed and the crop marks around the trim.
+	pdftoppm -r 60 -f 1 -l 1 -singlefile -png $(OUT)/turin.pdf docs/img/turin-page-marks
 	pdftoppm -r 60 -f 2 -l 3 -x 26 -y 26 -W 496 -H 496 -png $(OUT)/vetreria.pdf $(OUT)/contact/spread-vetreria
 	$(GO) run ./internal/contactsheet -cols 2 -gap 0 -o docs/img/vetreria-spread.png $(OUT)/contact/spread-vetreria-*.png
 	rm -f $(OUT)/contact/vpage-*.png
