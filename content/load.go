@@ -369,6 +369,17 @@ func (d *decoder) page(root *table, pub *Publication) {
 	if v, ok := t.boolean("marks"); ok {
 		p.Marks = v
 	}
+	for _, k := range []struct {
+		key string
+		dst *bool
+	}{{"registration", &p.Registration}, {"color-bar", &p.ColorBar}} {
+		if v, ok := t.boolean(k.key); ok {
+			*k.dst = v
+			if v && !p.Marks {
+				t.errorf(k.key, "remove marks = false, or "+k.key+" = true", "`page.%s` needs the mark area: `page.marks` is false", k.key)
+			}
+		}
+	}
 	if m := t.sub("margins"); m != nil {
 		for _, f := range []struct {
 			key string
@@ -436,6 +447,7 @@ func (d *decoder) colors(root *table, pub *Publication) {
 	if t == nil {
 		return
 	}
+	inks := map[string]spotInk{}
 	for _, name := range sortedKeys(t.m) {
 		ct := t.sub(name)
 		if ct == nil {
@@ -465,12 +477,93 @@ func (d *decoder) colors(root *table, pub *Publication) {
 			c[i] = f / 100
 		}
 		col := Color{C: c[0], M: c[1], Y: c[2], K: c[3], Pos: ct.pos()}
+		tint := 1.0
+		if v, ok := ct.get("tint"); ok {
+			tint = ct.tint(name, v)
+		}
+		if spot, ok := ct.str("spot"); ok {
+			if msg := badSpotName(spot); msg != "" {
+				ct.errorf("spot", `write spot = "PANTONE 2945 C"`, "colour %q: spot ink %q: %s", name, spot, msg)
+			}
+			if first, ok := inks[spot]; ok && first.cmyk != c {
+				ct.errorf("cmyk", "give every colour of one spot ink the same cmyk, and its tint in `tint`", "colour %q: spot ink %q has cmyk %v in colour %q (at %s)", name, spot, percents(first.cmyk), first.name, first.pos)
+			} else if !ok {
+				inks[spot] = spotInk{name: name, cmyk: c, pos: col.Pos}
+			}
+			col.Spot, col.Tint = spot, tint
+		}
+		col.C, col.M, col.Y, col.K = c[0]*tint, c[1]*tint, c[2]*tint, c[3]*tint
 		if v, ok := ct.get("rgb"); ok {
 			col.RGB, col.HasRGB = ct.rgb(name, v)
 		}
 		pub.Colors[name] = col
 		ct.done()
 	}
+}
+
+// spotInk is where a spot ink was first named, with its CMYK fallback.
+type spotInk struct {
+	name string // the colour
+	cmyk [4]float64
+	pos  Pos
+}
+
+// percents writes inks 0..1 as percentages: [100 45 0 14].
+func percents(c [4]float64) []float64 {
+	return []float64{c[0] * 100, c[1] * 100, c[2] * 100, c[3] * 100}
+}
+
+// tint reads the `tint` of colour name: a percentage from 0 (excluded) to
+// 100, as a number (40) or a string ("40%"); it returns it as 0..1, or 1
+// after an error.
+func (t *table) tint(name string, v any) float64 {
+	var f float64
+	switch n := v.(type) {
+	case int64:
+		f = float64(n)
+	case float64:
+		f = n
+	case string:
+		p, err := strconv.ParseFloat(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(n), "%")), 64)
+		if err != nil || !strings.HasSuffix(strings.TrimSpace(n), "%") {
+			t.errorf("tint", `write tint = 40 or tint = "40%"`, "colour %q: `tint` must be a percentage, not %q", name, n)
+			return 1
+		}
+		f = p
+	default:
+		t.errorf("tint", `write tint = 40 or tint = "40%"`, "colour %q: `tint` must be a percentage, not %s", name, typeName(v))
+		return 1
+	}
+	if !(f > 0 && f <= 100) {
+		t.errorf("tint", "", "colour %q: `tint` must be more than 0 and at most 100 (%%)", name)
+		return 1
+	}
+	return f / 100
+}
+
+// badSpotName says what is wrong with the name of a spot ink, "" when
+// nothing is: it names a Separation colour space and a printing plate.
+func badSpotName(s string) string {
+	switch {
+	case strings.TrimSpace(s) == "":
+		return "the name is empty"
+	case len(s) > 127:
+		return "the name is longer than 127 bytes (the PDF limit)"
+	case s != strings.TrimSpace(s):
+		return "the name starts or ends with a space"
+	}
+	for _, r := range s {
+		if r < 0x20 || r == 0x7f {
+			return "the name holds a control character"
+		}
+	}
+	switch s {
+	case "All", "None":
+		return "the name is reserved by PDF (All paints every plate, None none)"
+	case "Cyan", "Magenta", "Yellow", "Black":
+		return "that is a process ink: give the colour as cmyk alone"
+	}
+	return ""
 }
 
 // rgb reads the `rgb` of colour name: three integers from 0 to 255.

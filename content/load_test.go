@@ -182,6 +182,14 @@ func TestLoadErrors(t *testing.T) {
 		{name: "rgb in percent", root: strings.Replace(validRoot, "[100, 60, 0, 10] }", "[100, 60, 0, 10], rgb = [0, 30.5, 60] }", 1), want: "`rgb` components must be integers from 0 to 255"},
 		{name: "rgb of two", root: strings.Replace(validRoot, "[100, 60, 0, 10] }", "[100, 60, 0, 10], rgb = [0, 76] }", 1), want: "colour \"blue\": `rgb` is [r, g, b], each from 0 to 255"},
 		{name: "screen edition named as the print one", root: strings.Replace(validRoot, "pages = 8", "pages = 8\noutput = \"a.pdf\"\noutput-screen = \"a.pdf\"", 1), want: "`publication.output-screen` is the print edition's file name too (for example output-screen = \"a-screen.pdf\")"},
+		{name: "spot ink named All", root: strings.Replace(validRoot, "[100, 60, 0, 10] }", "[100, 60, 0, 10], spot = \"All\" }", 1), want: "duetto.toml:20:35: colour \"blue\": spot ink \"All\": the name is reserved by PDF"},
+		{name: "spot ink named empty", root: strings.Replace(validRoot, "[100, 60, 0, 10] }", "[100, 60, 0, 10], spot = \" \" }", 1), want: "spot ink \" \": the name is empty"},
+		{name: "spot ink named as a process ink", root: strings.Replace(validRoot, "[100, 60, 0, 10] }", "[100, 60, 0, 10], spot = \"Cyan\" }", 1), want: "that is a process ink"},
+		{name: "spot ink with two fallbacks", root: strings.Replace(validRoot, "[100, 60, 0, 10] }", "[100, 60, 0, 10], spot = \"PANTONE 2945 C\" }\npale = { cmyk = [100, 45, 0, 14], spot = \"PANTONE 2945 C\", tint = 40 }", 1), want: "colour \"pale\": spot ink \"PANTONE 2945 C\" has cmyk [100 60 0 10] in colour \"blue\" (at duetto.toml:20:1)"},
+		{name: "tint zero", root: strings.Replace(validRoot, "[100, 60, 0, 10] }", "[100, 60, 0, 10], tint = 0 }", 1), want: "colour \"blue\": `tint` must be more than 0 and at most 100 (%)"},
+		{name: "tint without percent sign", root: strings.Replace(validRoot, "[100, 60, 0, 10] }", "[100, 60, 0, 10], tint = \"40\" }", 1), want: "colour \"blue\": `tint` must be a percentage, not \"40\""},
+		{name: "registration without marks", root: strings.Replace(validRoot, "gutter = \"8mm\"", "gutter = \"8mm\"\nmarks = false\nregistration = true", 1), want: "`page.registration` needs the mark area: `page.marks` is false"},
+		{name: "colour bar without marks", root: strings.Replace(validRoot, "gutter = \"8mm\"", "gutter = \"8mm\"\nmarks = false\ncolor-bar = true", 1), want: "`page.color-bar` needs the mark area"},
 		{name: "bad colour", root: strings.Replace(validRoot, "[100, 60, 0, 10]", "[100, 60, 0, 110]", 1), want: "duetto.toml:20:"},
 	}
 	for _, tt := range tests {
@@ -310,5 +318,39 @@ func TestParseLength(t *testing.T) {
 		if !tt.wantErr && (got.Value < tt.want-1e-9 || got.Value > tt.want+1e-9) {
 			t.Errorf("parseLength(%v) = %v, want %v", tt.in, got.Value, tt.want)
 		}
+	}
+}
+
+func TestColorSpotAndTint(t *testing.T) {
+	root := strings.Replace(validRoot, "blue = { cmyk = [100, 60, 0, 10] }", `blue = { cmyk = [100, 60, 0, 10] }
+cmblue = { spot = "PANTONE 2945 C", cmyk = [100, 45, 0, 14] }
+cmblue40 = { spot = "PANTONE 2945 C", cmyk = [100, 45, 0, 14], tint = 40, rgb = [153, 187, 219] }
+cmblue25 = { spot = "PANTONE 2945 C", cmyk = [100, 45, 0, 14], tint = "25%" }
+grey = { cmyk = [0, 0, 0, 100], tint = 60 }`, 1)
+	pub, err := Load(testFS(map[string]string{"duetto.toml": root, "sections/01.toml": validSection}), "duetto.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	near := func(a, b float64) bool { return a-b < 1e-9 && b-a < 1e-9 }
+	tests := []struct {
+		name       string
+		spot       string
+		tint       float64
+		c, m, y, k float64 // the process inks, tint applied
+	}{
+		{"blue", "", 0, 1, 0.6, 0, 0.1},
+		{"cmblue", "PANTONE 2945 C", 1, 1, 0.45, 0, 0.14},
+		{"cmblue40", "PANTONE 2945 C", 0.4, 0.4, 0.18, 0, 0.056},
+		{"cmblue25", "PANTONE 2945 C", 0.25, 0.25, 0.1125, 0, 0.035},
+		{"grey", "", 0, 0, 0, 0, 0.6},
+	}
+	for _, tt := range tests {
+		c := pub.Colors[tt.name]
+		if c.Spot != tt.spot || !near(c.Tint, tt.tint) || !near(c.C, tt.c) || !near(c.M, tt.m) || !near(c.Y, tt.y) || !near(c.K, tt.k) {
+			t.Errorf("%s = %+v, want spot %q tint %g inks %g/%g/%g/%g", tt.name, c, tt.spot, tt.tint, tt.c, tt.m, tt.y, tt.k)
+		}
+	}
+	if c := pub.Colors["cmblue40"]; !c.HasRGB || c.RGB != [3]uint8{153, 187, 219} {
+		t.Errorf("cmblue40 rgb = %v", c.RGB)
 	}
 }

@@ -74,6 +74,10 @@ type PageSetup struct {
 	Folio         Folio
 	// Marks asks for crop marks outside the bleed (print editions).
 	Marks bool
+	// Registration asks for registration targets centred on each edge,
+	// and ColorBar for a bar of ink patches, in the mark area (with
+	// Marks, in print editions).
+	Registration, ColorBar bool
 }
 
 // Folio says how page numbers are set.
@@ -109,10 +113,19 @@ type FontSource struct {
 	Pos     Pos
 }
 
-// Color is a CMYK colour, each component 0..1, with the RGB colour the
-// screen editions show it in when the publication gives one.
+// Color is a CMYK colour, each component 0..1, or a spot ink with its
+// CMYK fallback, with the RGB colour the screen editions show it in when
+// the publication gives one.
 type Color struct {
+	// C, M, Y, K are the process inks, with the tint applied: for a spot
+	// colour, its fallback (the `cmyk` of the solid ink) at its tint.
 	C, M, Y, K float64
+	// Spot is the name of the spot ink ("PANTONE 2945 C"), "" for a
+	// process colour.
+	Spot string
+	// Tint is a spot colour's tint, 0..1 (1 for the solid ink); 0 for a
+	// process colour, whose `tint` is applied to its inks.
+	Tint float64
 	// RGB is the colour on screen, 0..255 per channel, when HasRGB is
 	// set; without it a screen edition derives one from the inks
 	// (images.CMYKToRGB).
