@@ -44,8 +44,14 @@ func (e *engine) toBleed(r Rect) Rect {
 }
 
 func (e *engine) color(name string) Color {
-	c := e.pub.Colors[name]
-	return Color{C: c.C, M: c.M, Y: c.Y, K: c.K}
+	return colorOf(e.pub.Colors[name])
+}
+
+// colorOf is the display-list colour of a publication's colour: its
+// process inks (for a spot colour, its fallback at its tint) and its spot
+// ink, if any.
+func colorOf(c content.Color) Color {
+	return Color{C: c.C, M: c.M, Y: c.Y, K: c.K, Spot: c.Spot, Tint: c.Tint}
 }
 
 // cover sets page 1.

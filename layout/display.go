@@ -1,5 +1,7 @@
 package layout
 
+import "fmt"
+
 // This file defines the display list: the complete, positioned output of
 // layout and the only input of the PDF writer. Tests inspect it directly.
 //
@@ -63,8 +65,30 @@ type Font struct {
 	Data []byte // TrueType file, embedded and subset by the writer
 }
 
-// Color is a process colour in DeviceCMYK; each component is 0..1.
-type Color struct{ C, M, Y, K float64 }
+// Color is a colour of the page: process inks in DeviceCMYK, each
+// component 0..1, or a spot ink. A spot colour's C, M, Y, K are its
+// process fallback at its tint (what a proof or a CMYK-only device shows,
+// and what the ink limit counts); the writer paints it in a Separation
+// colour space named Spot.
+type Color struct {
+	C, M, Y, K float64
+	// Spot is the name of the spot ink ("PANTONE 2945 C"), "" for a
+	// process colour.
+	Spot string
+	// Tint is the spot ink's tint, 0..1 (1 for the solid ink); unused
+	// for process colours.
+	Tint float64
+}
+
+// String formats c for messages and page digests: "{c m y k}" as %v
+// prints four numbers (so process colours digest as they always have),
+// followed for a spot colour by its name and tint.
+func (c Color) String() string {
+	if c.Spot == "" {
+		return fmt.Sprintf("{%v %v %v %v}", c.C, c.M, c.Y, c.K)
+	}
+	return fmt.Sprintf("{%v %v %v %v spot %q %v}", c.C, c.M, c.Y, c.K, c.Spot, c.Tint)
+}
 
 // Black is 100 % K, the colour of body text in print.
 var Black = Color{K: 1}

@@ -122,7 +122,7 @@ func (b *builder) resolve(ps *content.Style, cs string) *textStyle {
 	}
 	fk := fontKey(family, face)
 	col := b.pub.Colors[color]
-	ts := &textStyle{fontKey: fk, face: b.res.faces[fk], size: size, color: Color{C: col.C, M: col.M, Y: col.Y, K: col.K}}
+	ts := &textStyle{fontKey: fk, face: b.res.faces[fk], size: size, color: colorOf(col)}
 	b.cache[key] = ts
 	return ts
 }
