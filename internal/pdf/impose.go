@@ -45,6 +45,7 @@ func (wr *writer) spread(sd side) error {
 	if doc.Marks {
 		wr.cropMarks(o, o, o+2*w, o+h)
 		wr.foldMarks(o+w, o, o+h)
+		wr.extraMarks(o, o, o+2*w, o+h, []float64{o + w})
 	}
 	halves := []struct {
 		page      int
@@ -73,7 +74,7 @@ func (wr *writer) spread(sd side) error {
 func (wr *writer) foldMarks(x, top, bottom float64) {
 	start := wr.doc.Bleed + markGap
 	end := start + markLength
-	wr.setStroke(registration)
+	wr.setStroke(wr.registrationColor())
 	wr.f.SetLineWidth(markWidth)
 	wr.f.SetDashPattern([]float64{3, 2}, 0) // points
 	wr.f.Line(x, top-start, x, top-end)

@@ -3,8 +3,9 @@
 //
 // fpdf embeds and subsets the TrueType fonts, writes images and the file
 // structure. Everything that fpdf would get wrong for print is done here:
-// colours are written as DeviceCMYK operators (fpdf's setters are RGB;
-// a screen edition asks for DeviceRGB with Options.RGB),
+// colours are written as DeviceCMYK operators, spot inks as Separation
+// colour spaces (fpdf's setters are RGB, and it writes spot colours in map
+// order; a screen edition asks for DeviceRGB with Options.RGB),
 // kerned runs are drawn glyph group by glyph group at the positions layout
 // computed (fpdf neither kerns nor spaces UTF-8 text), and the output is
 // made reproducible (fpdf writes page boxes in map order and no /ID).
@@ -51,6 +52,10 @@ type Options struct {
 	// instead of DeviceCMYK (k, K): for screen editions, with PDFX zero.
 	// Photos are embedded as they are given.
 	RGB func(layout.Color) RGB
+	// Registration draws registration targets centred on each edge, and
+	// ColorBar a bar of ink patches under the page, in the mark area:
+	// only when the document has marks, and never with RGB.
+	Registration, ColorBar bool
 }
 
 // RGB is a colour of a screen edition, 0 to 255 per channel.
@@ -71,7 +76,7 @@ func Write(w io.Writer, doc *layout.Document, opt Options) (err error) {
 	if err := wr.render(&buf, opt); err != nil {
 		return err
 	}
-	data, err := finish(buf.Bytes(), opt)
+	data, err := finish(buf.Bytes(), opt, wr.spotList)
 	if err != nil {
 		return err
 	}
@@ -81,8 +86,14 @@ func Write(w io.Writer, doc *layout.Document, opt Options) (err error) {
 
 // finish turns fpdf's output into duetto's: canonical, PDF/X when asked
 // for, with a document /ID derived from everything before the trailer.
-func finish(pdf []byte, opt Options) ([]byte, error) {
+func finish(pdf []byte, opt Options, spots []*spotInk) ([]byte, error) {
 	canonical(pdf)
+	if len(spots) > 0 {
+		var err error
+		if pdf, err = addSpots(pdf, spots); err != nil {
+			return nil, err
+		}
+	}
 	if opt.PDFX.Version != "" {
 		var err error
 		if pdf, err = toPDFX(pdf, opt.PDFX); err != nil {
@@ -101,6 +112,13 @@ type writer struct {
 	fill      string            // current fill colour operator on the page
 	stroke    string
 	rgb       func(layout.Color) RGB // Options.RGB
+	// spots are the document's spot inks by name (spotList in resource
+	// order); none in a screen edition, which paints them in RGB.
+	spots    map[string]*spotInk
+	spotList []*spotInk
+	// registration and colorBar are Options.Registration and ColorBar,
+	// when the document has marks and is for print.
+	registration, colorBar bool
 	// origin is the offset of the trim box from the media box's corner;
 	// ox, oy that of the page being drawn (on a spread, of its half).
 	origin float64
@@ -126,6 +144,15 @@ func (wr *writer) render(out io.Writer, opt Options) error {
 	f := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdf.SizeType{Wd: mediaW, Ht: mediaH}})
 	wr.f = f
 	wr.rgb = opt.RGB
+	if opt.RGB == nil {
+		wr.spotList = spotInks(doc)
+		wr.spots = map[string]*spotInk{}
+		for _, s := range wr.spotList {
+			wr.spots[s.name] = s
+		}
+		wr.registration = opt.Registration && doc.Marks
+		wr.colorBar = opt.ColorBar && doc.Marks
+	}
 	f.SetCompression(!opt.Uncompressed)
 	f.SetCatalogSort(true)
 	f.SetAutoPageBreak(false, 0)
@@ -191,6 +218,7 @@ func (wr *writer) page(p layout.Page) error {
 	wr.ox, wr.oy = o, o
 	if doc.Marks {
 		wr.cropMarks(o, o, o+doc.Trim.W, o+doc.Trim.H)
+		wr.extraMarks(o, o, o+doc.Trim.W, o+doc.Trim.H, nil)
 	}
 	for _, bm := range doc.Outline {
 		if bm.Page == p.Index && len(doc.Fonts) > 0 {
@@ -238,6 +266,8 @@ func (wr *writer) setFill(c layout.Color) {
 	op := cmyk(c) + " k"
 	if wr.rgb != nil {
 		op = wr.rgbOf(c) + " rg"
+	} else if s, ok := wr.spotOp(c, "cs", "scn"); ok {
+		op = s
 	}
 	if op != wr.fill {
 		wr.f.RawWriteStr(op + "\n")
@@ -249,6 +279,8 @@ func (wr *writer) setStroke(c layout.Color) {
 	op := cmyk(c) + " K"
 	if wr.rgb != nil {
 		op = wr.rgbOf(c) + " RG"
+	} else if s, ok := wr.spotOp(c, "CS", "SCN"); ok {
+		op = s
 	}
 	if op != wr.stroke {
 		wr.f.RawWriteStr(op + "\n")
@@ -389,7 +421,7 @@ var registration = layout.Color{C: 1, M: 1, Y: 1, K: 1}
 func (wr *writer) cropMarks(x0, y0, x1, y1 float64) {
 	start := wr.doc.Bleed + markGap
 	end := start + markLength
-	wr.setStroke(registration)
+	wr.setStroke(wr.registrationColor())
 	wr.f.SetLineWidth(markWidth)
 	for _, x := range []float64{x0, x1} {
 		wr.f.Line(x, y0-start, x, y0-end)
