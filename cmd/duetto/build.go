@@ -233,7 +233,7 @@ func build(spec buildSpec, stdout io.Writer) error {
 			}
 			var buf bytes.Buffer
 			t = time.Now()
-			if err := pdf.Write(&buf, doc, pdf.Options{PDFX: x}); err != nil {
+			if err := pdf.Write(&buf, doc, pdf.Options{PDFX: x, Registration: pub.Page.Registration, ColorBar: pub.Page.ColorBar}); err != nil {
 				r.err = fmt.Errorf("writing PDF: %w", err)
 				return
 			}

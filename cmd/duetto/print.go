@@ -162,7 +162,7 @@ func impose(pub *content.Publication, doc *layout.Document, x pdf.PDFX) ([]byte,
 		return nil, fmt.Errorf("[print] creep: %.2f mm per sheet moves the pages of the innermost of %d sheets %.2f mm, more than the %.2f mm bleed", pub.Print.Creep*25.4/72, sheets, shift*25.4/72, doc.Bleed*25.4/72)
 	}
 	var buf bytes.Buffer
-	if err := pdf.Write(&buf, doc, pdf.Options{PDFX: x, Saddle: true, Creep: pub.Print.Creep}); err != nil {
+	if err := pdf.Write(&buf, doc, pdf.Options{PDFX: x, Saddle: true, Creep: pub.Print.Creep, Registration: pub.Page.Registration, ColorBar: pub.Page.ColorBar}); err != nil {
 		return nil, fmt.Errorf("writing the imposed PDF: %w", err)
 	}
 	return buf.Bytes(), nil

@@ -43,6 +43,7 @@ func screenName(name string) string {
 // as the build, no longer.
 type screener struct {
 	rgb  map[layout.Color]pdf.RGB // the colours the publication gives an rgb
+	spot map[string]pdf.RGB       // the rgb of solid spot inks, by ink
 	mu   sync.Mutex
 	done map[screenPhoto]*converted
 }
@@ -64,7 +65,7 @@ type converted struct {
 // the rgb of each colour that has one, by its inks. Two colours with the
 // same inks and different rgb are an error: the pages know only the inks.
 func newScreener(pub *content.Publication) (*screener, error) {
-	s := &screener{rgb: map[layout.Color]pdf.RGB{}, done: map[screenPhoto]*converted{}}
+	s := &screener{rgb: map[layout.Color]pdf.RGB{}, spot: map[string]pdf.RGB{}, done: map[screenPhoto]*converted{}}
 	names := make([]string, 0, len(pub.Colors))
 	for name := range pub.Colors {
 		names = append(names, name)
@@ -76,8 +77,11 @@ func newScreener(pub *content.Publication) (*screener, error) {
 		if !c.HasRGB {
 			continue
 		}
-		key := layout.Color{C: c.C, M: c.M, Y: c.Y, K: c.K}
+		key := layout.Color{C: c.C, M: c.M, Y: c.Y, K: c.K, Spot: c.Spot, Tint: c.Tint}
 		v := pdf.RGB{R: c.RGB[0], G: c.RGB[1], B: c.RGB[2]}
+		if c.Spot != "" && c.Tint == 1 {
+			s.spot[c.Spot] = v
+		}
 		if old, ok := s.rgb[key]; ok && old != v {
 			return nil, fmt.Errorf("%s: colours %q and %q have the same cmyk and different rgb: the screen edition cannot tell them apart", c.Pos, by[key], name)
 		}
@@ -87,10 +91,15 @@ func newScreener(pub *content.Publication) (*screener, error) {
 }
 
 // color is the screen colour of c: the rgb the publication gives its
-// inks, or images.CMYKToRGB of them.
+// inks; for a tint of a spot ink without one, the rgb of the solid ink
+// mixed with white; else images.CMYKToRGB of the inks.
 func (s *screener) color(c layout.Color) pdf.RGB {
 	if v, ok := s.rgb[c]; ok {
 		return v
+	}
+	if v, ok := s.spot[c.Spot]; ok && c.Spot != "" {
+		mix := func(ch uint8) uint8 { return uint8(math.Round(255 - c.Tint*(255-float64(ch)))) }
+		return pdf.RGB{R: mix(v.R), G: mix(v.G), B: mix(v.B)}
 	}
 	b := func(v float64) uint8 { return uint8(math.Round(math.Max(0, math.Min(1, v)) * 255)) }
 	v := images.CMYKToRGB(b(c.C), b(c.M), b(c.Y), b(c.K))
