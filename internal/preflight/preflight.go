@@ -128,6 +128,9 @@ func Errors(findings []Finding) bool {
 	return false
 }
 
+// inkOf is the total ink of c, 0..4. A spot colour counts as its CMYK
+// fallback at its tint (what layout.Color holds): the limit is the
+// press's, and a spot ink is usually printed alone.
 func inkOf(c layout.Color) float64 { return c.C + c.M + c.Y + c.K }
 
 // shortOfBleed names the trim edge that r touches without running on
