@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 )
@@ -145,8 +146,7 @@ func (d *decoder) parse(fsys fs.FS, name string) (*src, map[string]any, error) {
 	if _, err := toml.Decode(text, &m); err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			msg := pe.Message
-			d.errorf(s, Pos{File: name, Line: pe.Position.Line, Col: max(pe.Position.Col, 1)}, "", "TOML syntax: %s", msg)
+			d.errorf(s, syntaxPos(name, text, pe), "", "TOML syntax: %s", pe.Message)
 		} else {
 			d.errorf(s, Pos{File: name, Line: 1, Col: 1}, "", "TOML syntax: %v", err)
 		}
@@ -154,6 +154,21 @@ func (d *decoder) parse(fsys fs.FS, name string) (*src, map[string]any, error) {
 	}
 	s.index = indexKeys(name, text)
 	return s, m, nil
+}
+
+// syntaxPos is where a TOML syntax error is, in lines and runes. It is
+// computed from the byte offset of the error rather than taken from the
+// parser's line and column, which miscount after a carriage return
+// inside a string (a string that runs into a CRLF line end is reported
+// on line 0).
+func syntaxPos(name, text string, pe toml.ParseError) Pos {
+	start := pe.Position.Start
+	if start < 0 || start > len(text) || (start == 0 && pe.Position.Line > 1) {
+		return Pos{File: name, Line: max(pe.Position.Line, 1), Col: max(pe.Position.Col, 1)}
+	}
+	before := text[:start]
+	lineStart := strings.LastIndexByte(before, '\n') + 1
+	return Pos{File: name, Line: 1 + strings.Count(before, "\n"), Col: 1 + utf8.RuneCountInString(before[lineStart:])}
 }
 
 // resolvePath resolves a file named by key relative to the file that names

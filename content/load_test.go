@@ -135,6 +135,8 @@ func TestLoadErrors(t *testing.T) {
 		want    string // substring of the first error, with its position
 	}{
 		{name: "syntax", section: "[[section]]\nid = \"x\"\nstart = \n", want: "sections/01.toml:3:"},
+		{name: "syntax: string into a CRLF line end", section: "[[section]]\r\nid = \"x\r\n", want: "sections/01.toml:2:8: TOML syntax: strings cannot contain newlines"},
+		{name: "syntax: duplicate key", section: "[[section]]\nid = \"x\"\nid = \"y\"\n", want: "sections/01.toml:3:1: TOML syntax: Key 'section.id' has already been defined."},
 		{name: "wrong type", section: "[[section]]\nid = 5\n", want: "sections/01.toml:2:1: `section.0.id` must be a string, not an integer"},
 		{name: "unknown key", section: "[[section]]\nid = \"x\"\n[[section.block]]\nit = \"a\"\nen = \"b\"\ncaptoin = 1\n", want: "sections/01.toml:6:1: unknown key `section.0.block.0.captoin`"},
 		{name: "unknown key hint", section: "[[section]]\nid = \"x\"\nheadnig = { it = \"a\", en = \"b\" }\n", want: "did you mean `heading`?"},
