@@ -69,6 +69,10 @@ func (s *slotter) next() {
 			s.slots = append(s.slots, slot{page: s.page, side: s.side, top: s.top, x: col.X, width: col.W, baseline: s.top + s.ascent})
 			return
 		}
+		if s.leading > ps.area.H+0.01 && !ps.noText {
+			s.err = s.e.errorAt(s.e.lastBlk, s.page+1, "a line of text with a leading of %gpt does not fit in the text area, %.0fpt high", s.leading, ps.area.H)
+			continue
+		}
 		if (n == s.breakBefore && n > 0 && s.slots[n-1].page == s.page && s.slots[n-1].side == s.side) || s.top+s.leading > ps.bottom()+0.01 || ps.noText {
 			if s.flow && s.side == 0 && !ps.noText {
 				s.side, s.top = 1, ps.top
@@ -87,6 +91,12 @@ func (s *slotter) next() {
 		}
 		x, w := ps.extent(s.side, s.top, s.top+s.leading, s.indent)
 		if w < s.minWidth {
+			if room := ps.cols[s.side].W - s.indent; room < s.minWidth {
+				// No figure narrows it: every column of every page is too
+				// narrow, and skipping lines would only make blank pages.
+				s.err = s.e.errorAt(s.e.lastBlk, s.page+1, "the column leaves %.1f mm for the text, too narrow for text of %gpt: a line needs at least %.1f mm (6 times the size); make the text smaller or the columns wider", room*25.4/72, s.minWidth/6, s.minWidth*25.4/72)
+				continue
+			}
 			s.top += s.leading
 			continue
 		}

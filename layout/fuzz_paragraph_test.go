@@ -44,9 +44,9 @@ face = "italic"
 // once, in order, on some line: nothing dropped, nothing repeated.
 func FuzzParagraph(f *testing.F) {
 	for _, seed := range []struct {
-		text         string
-		style        uint8
-		english      bool
+		text          string
+		style         uint8
+		english       bool
 		width, width2 float64
 	}{
 		{"Primo paragrafo, con una parola lunghissima: precipitevolissimevolmente.", 0, false, 120, 200},
