@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -155,7 +154,7 @@ func build(spec buildSpec, stdout io.Writer) error {
 	start = time.Now()
 	res, err := layout.LoadResources(pub)
 	if err != nil {
-		return err
+		return inSource(pub, err)
 	}
 	times.since("fonts and images", start)
 	prog.set(fmt.Sprintf("laying out, checking and writing %d edition(s)", len(editions)))
@@ -265,7 +264,7 @@ func build(spec buildSpec, stdout io.Writer) error {
 	var warnings []string
 	for _, r := range results { // the first error in edition order
 		if r.err != nil {
-			return r.err
+			return inSource(pub, r.err)
 		}
 		warnings = append(warnings, r.warnings...)
 	}
@@ -416,14 +415,4 @@ func writeAtomic(name string, data []byte) error {
 		return fmt.Errorf("cannot write %s: %w", name, err)
 	}
 	return nil
-}
-
-// detail formats an error for the terminal: content errors with their
-// source line and caret.
-func detail(err error) string {
-	var list content.ErrorList
-	if errors.As(err, &list) {
-		return list.Detail()
-	}
-	return "duetto: " + err.Error()
 }
