@@ -515,6 +515,7 @@ func (e *engine) placeLines(b *content.Block, p *paragraph, lines []linebreak.Li
 				Badness: linebreak.Badness(r), Hyphen: ln.Hyphenated, Last: isLast, Overfull: ln.Overfull})
 		}
 		ps := e.pages[s.page]
+		e.checkWidth(b, p, ln, s.width, s.page+1)
 		for _, r := range setLine(p, ln, s.x, s.baseline, s.width, st.Align, isLast, role, b.ID) {
 			e.add(ps, r)
 		}
@@ -529,6 +530,21 @@ func (e *engine) placeLines(b *content.Block, p *paragraph, lines []linebreak.Li
 	}
 	return last
 }
+
+// checkWidth records an error for a word (a piece of one between two
+// break points) wider than the line it is set in: it would run into the
+// next column or out of the page.
+func (e *engine) checkWidth(b *content.Block, p *paragraph, ln linebreak.Line, width float64, page int) {
+	for k := ln.Start; k < ln.End && k < len(p.nodes); k++ {
+		if n := p.nodes[k]; n.Kind == linebreak.KindBox && n.Width > width+0.01 && p.frags[k].text != "" && len(e.errs) < maxWidthErrors {
+			e.errs = append(e.errs, e.errorAt(b, page, "the word %q is %.1f mm wide, wider than its line (%.1f mm): shorten it, or mark where it may break with a soft hyphen (U+00AD)", p.frags[k].text, n.Width*25.4/72, width*25.4/72))
+		}
+	}
+}
+
+// maxWidthErrors is how many words too wide for their line one layout
+// reports.
+const maxWidthErrors = 20
 
 // nextColumn moves the cursor of a single-language edition to the top of
 // the next column: the right column of this page, or the next page.
