@@ -226,9 +226,9 @@ func (t *table) textPair() *Pair {
 	case hasShared && (hasIt || hasEn):
 		t.errorf("shared", "", "%s replaces `it` and `en`: give either both languages or one shared text", t.name("shared"))
 	case hasShared:
-		return &Pair{It: shared, En: shared, Shared: true, Pos: pos}
+		return &Pair{It: shared, En: shared, Shared: true, Pos: pos, ItPos: t.posOf("shared"), EnPos: t.posOf("shared")}
 	case hasIt && hasEn:
-		return &Pair{It: it, En: en, Pos: pos}
+		return &Pair{It: it, En: en, Pos: pos, ItPos: t.posOf("it"), EnPos: t.posOf("en")}
 	case hasIt:
 		t.d.errorf(t.src, t.posOf("it"), "add `en = \"…\"`, or write `shared = \"…\"` if the text needs no translation", "the English text is missing: %s has `it` but no `en`", "`"+t.path+"`")
 	case hasEn:
@@ -519,10 +519,11 @@ func (d *decoder) styles(root *table, pub *Publication) {
 		if st == nil {
 			continue
 		}
-		s := &Style{Name: name, Pos: st.pos(), Set: map[string]bool{}, Face: Regular, Size: 10, Align: Left, Color: "black"}
+		s := &Style{Name: name, Pos: st.pos(), Set: map[string]bool{}, KeyPos: map[string]Pos{}, Face: Regular, Size: 10, Align: Left, Color: "black"}
 		set := func(key string, ok bool) bool {
 			if ok {
 				s.Set[key] = true
+				s.KeyPos[key] = st.posOf(key)
 			}
 			return ok
 		}
@@ -769,6 +770,7 @@ func (d *decoder) figure(t *table) *Figure {
 	if v, ok := t.length("height"); ok {
 		f.Height = v
 	}
+	_, hasHeight := t.m["height"] // a bad height is reported as such
 	f.Fit = Fit(t.oneOf("fit", "cover", "cover", "contain"))
 	f.Anchor, _ = t.str("anchor")
 	if n, ok := t.integer("page"); ok {
@@ -783,7 +785,7 @@ func (d *decoder) figure(t *table) *Figure {
 		}
 		fallthrough
 	case PlaceCenter, PlaceSpan, PlaceRow, PlacePinned:
-		if f.Height <= 0 {
+		if f.Height <= 0 && !hasHeight {
 			t.d.errorf(t.src, t.pos(), "add height = \"60mm\"", "figure needs a `height`")
 		}
 	}

@@ -150,6 +150,8 @@ type Style struct {
 	// Set records which keys the source set, so a character style
 	// changes only those.
 	Set map[string]bool
+	// KeyPos is where each key in Set is written, for messages.
+	KeyPos map[string]Pos
 }
 
 // Pair is a text in both languages, or one shared text.
@@ -157,6 +159,9 @@ type Pair struct {
 	It, En string
 	Shared bool // It == En and was written once as `shared`
 	Pos    Pos
+	// ItPos and EnPos are where each text is written (both where
+	// `shared` is), for messages about the text itself.
+	ItPos, EnPos Pos
 }
 
 // Inputs lists every file the publication reads, as paths inside FS: its

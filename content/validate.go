@@ -12,19 +12,28 @@ func (d *decoder) validate(pub *Publication) {
 		d.errorf(d.source(pub, p.File), p, hint, format, args...)
 	}
 	names := func(m map[string]*Style) []string { return sortedKeys(anyMap(m)) }
+	// at is where key of s is written, or s itself.
+	at := func(s *Style, keys ...string) Pos {
+		for _, k := range keys {
+			if p, ok := s.KeyPos[k]; ok {
+				return p
+			}
+		}
+		return s.Pos
+	}
 	for _, name := range sortedKeys(anyMap(pub.Styles)) {
 		s := pub.Styles[name]
 		// A style that sets no font is a character style: it changes only
 		// what it sets. Used for a whole text, it must name a font (below).
 		if s.Set["font"] {
 			if fam, ok := pub.Fonts[s.Font]; !ok {
-				errorf(s.Pos, didYouMean(s.Font, sortedKeys(anyMap(pub.Fonts))), "style %q uses font family %q, which [fonts] does not define", name, s.Font)
+				errorf(at(s, "font"), didYouMean(s.Font, sortedKeys(anyMap(pub.Fonts))), "style %q uses font family %q, which [fonts] does not define", name, s.Font)
 			} else if _, ok := fam.Faces[s.Face]; !ok {
-				errorf(s.Pos, "", "style %q needs the %s face of font family %q, which is not defined", name, s.Face, s.Font)
+				errorf(at(s, "face", "font"), "", "style %q needs the %s face of font family %q, which is not defined", name, s.Face, s.Font)
 			}
 		}
 		if _, ok := pub.Colors[s.Color]; !ok {
-			errorf(s.Pos, didYouMean(s.Color, sortedKeys(anyMap(pub.Colors))), "style %q uses colour %q, which [colors] does not define", name, s.Color)
+			errorf(at(s, "color"), didYouMean(s.Color, sortedKeys(anyMap(pub.Colors))), "style %q uses colour %q, which [colors] does not define", name, s.Color)
 		}
 	}
 	needSpanStyle := func(p Pos, name, what string) {
@@ -67,9 +76,13 @@ func (d *decoder) validate(pub *Publication) {
 		if p == nil {
 			return
 		}
-		checkText(p.Pos, p.It, what)
+		itPos, enPos := p.ItPos, p.EnPos
+		if itPos.Line == 0 || enPos.Line == 0 {
+			itPos, enPos = p.Pos, p.Pos
+		}
+		checkText(itPos, p.It, what)
 		if !p.Shared {
-			checkText(p.Pos, p.En, what)
+			checkText(enPos, p.En, what)
 		}
 	}
 	for _, fam := range pub.Fonts {

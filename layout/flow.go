@@ -70,7 +70,7 @@ func (s *slotter) next() {
 			return
 		}
 		if s.leading > ps.area.H+0.01 && !ps.noText {
-			s.err = s.e.errorAt(s.e.lastBlk, s.page+1, "a line of text with a leading of %gpt does not fit in the text area, %.0fpt high", s.leading, ps.area.H)
+			s.err = s.e.errorAt(s.e.lastBlk, s.page+1, "a line of text with a leading of %.1fpt does not fit in the text area, %.1fpt high", s.leading, ps.area.H)
 			continue
 		}
 		if (n == s.breakBefore && n > 0 && s.slots[n-1].page == s.page && s.slots[n-1].side == s.side) || s.top+s.leading > ps.bottom()+0.01 || ps.noText {
