@@ -49,11 +49,7 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	}
 	defer func() {
 		if r := recover(); r != nil {
-			fmt.Fprintf(stderr, "duetto: internal error: %v\nThis is a bug in duetto: please report it with the input that caused it.\n", r)
-			if debugMode {
-				fmt.Fprintf(stderr, "%s\n", debug.Stack())
-			}
-			code = exitInternal
+			code = reportInternal(stderr, r, debug.Stack(), debugMode)
 		}
 	}()
 	root := newRootCmd(stdout, stderr)
@@ -62,6 +58,10 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	if err == nil {
 		return exitOK
 	}
+	var ie internalError
+	if errors.As(err, &ie) {
+		return reportInternal(stderr, ie.value, ie.stack, debugMode)
+	}
 	var ue usageError
 	if errors.As(err, &ue) {
 		fmt.Fprintf(stderr, "duetto: %v\nRun 'duetto --help' for usage.\n", err)
@@ -69,6 +69,18 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	}
 	fmt.Fprintf(stderr, "%s\n", detail(err))
 	return exitInput
+}
+
+// reportInternal prints a panic as a bug to report, with its stack
+// trace only in debug mode, and returns the exit code for it.
+func reportInternal(stderr io.Writer, v any, stack []byte, debugMode bool) int {
+	fmt.Fprintf(stderr, "duetto: internal error: %v\nThis is a bug in duetto: please report it with the input that caused it.\n", v)
+	if debugMode {
+		fmt.Fprintf(stderr, "%s\n", stack)
+	} else {
+		fmt.Fprintf(stderr, "(run again with --debug for the stack trace)\n")
+	}
+	return exitInternal
 }
 
 func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
