@@ -90,7 +90,11 @@ func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 		Long: `duetto turns a TOML description of a bilingual publication — page geometry,
 fonts, styles, the paired Italian/English text, photos and captions — into a
 print-ready PDF: Italian and English side by side, each pair of paragraphs
-starting level, justified and hyphenated for each language.`,
+starting level, justified and hyphenated for each language.
+
+Exit codes: 0 success; 1 an error in the input (printed as file:line:col with
+the source line) or in the layout, or a PDF that cannot be written; 2 a usage
+error; 3 an internal error, a bug to report (--debug prints its stack trace).`,
 		Example: `  duetto build                         # build the embedded Turin brochure
   duetto build --lang all -o turin.pdf # turin.pdf, turin-it.pdf, turin-en.pdf
   duetto init my-leaflet               # start your own publication
