@@ -3,6 +3,7 @@ package content
 import (
 	"io/fs"
 	"strings"
+	"unicode"
 )
 
 // validate checks what single keys cannot: references between parts of
@@ -61,6 +62,12 @@ func (d *decoder) validate(pub *Publication) {
 		}
 	}
 	checkText := func(p Pos, s, what string) {
+		for _, r := range s {
+			if unicode.IsControl(r) && !unicode.IsSpace(r) {
+				errorf(p, "remove it: it prints nothing", "%s: the text holds the control character U+%04X", what, r)
+				return
+			}
+		}
 		spans, err := ParseText(s)
 		if err != nil {
 			errorf(p, "", "%s: %v", what, err)
