@@ -199,6 +199,19 @@ func (p Pair) In(lang string) string {
 	return p.It
 }
 
+// PosIn is where the text in lang is written (its `it`, `en` or `shared`
+// key), or where the pair is when that is not known.
+func (p Pair) PosIn(lang string) Pos {
+	at := p.ItPos
+	if lang == "en" {
+		at = p.EnPos
+	}
+	if at.Line == 0 {
+		return p.Pos
+	}
+	return at
+}
+
 // IsZero reports whether the pair holds no text.
 func (p Pair) IsZero() bool { return p.It == "" && p.En == "" }
 

@@ -151,12 +151,12 @@ func (ps *pageState) obstacleBottom(y float64) float64 {
 // pair sets a text pair as a row.
 func (e *engine) pair(b *content.Block, text content.Pair, st *content.Style, role Role, keepWith int) error {
 	if e.single != "" {
-		p := e.b.build(text.In(e.single), st, e.single, st.Indent, b, text.Pos, &e.miss)
+		p := e.b.build(text.In(e.single), st, e.single, st.Indent, b, text.PosIn(e.single), &e.miss)
 		return e.setFlow(b, p, st, role, keepWith, 0, "")
 	}
 	var paras [2]*paragraph
 	for side, lang := range e.pub.Languages {
-		paras[side] = e.b.build(text.In(lang), st, lang, st.Indent, b, text.Pos, &e.miss)
+		paras[side] = e.b.build(text.In(lang), st, lang, st.Indent, b, text.PosIn(lang), &e.miss)
 	}
 	return e.setRow(b, paras, st, role, keepWith, 0, "")
 }
@@ -170,12 +170,12 @@ func (e *engine) item(b *content.Block, it content.Item, label string, st *conte
 		hang = ts.face.Width(label, ts.size) + ts.face.Advance(' ')*ts.size/1000*1.5
 	}
 	if e.single != "" {
-		p := e.b.build(it.Text.In(e.single), st, e.single, 0, b, it.Pos, &e.miss)
+		p := e.b.build(it.Text.In(e.single), st, e.single, 0, b, it.Text.PosIn(e.single), &e.miss)
 		return e.setFlow(b, p, st, RoleBody, 0, hang, label)
 	}
 	var paras [2]*paragraph
 	for side, lang := range e.pub.Languages {
-		paras[side] = e.b.build(it.Text.In(lang), st, lang, 0, b, it.Pos, &e.miss)
+		paras[side] = e.b.build(it.Text.In(lang), st, lang, 0, b, it.Text.PosIn(lang), &e.miss)
 	}
 	return e.setRow(b, paras, st, RoleBody, 0, hang, label)
 }
