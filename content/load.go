@@ -58,7 +58,15 @@ func load(d *decoder, fsys fs.FS, root string) (*Publication, error) {
 			continue
 		}
 		if len(matches) == 0 {
-			t.errorf(key, "", "%q matches no file", pattern)
+			_, err := fs.Stat(fsys, path.Join(dir, pattern))
+			switch {
+			case err != nil && escapes(err):
+				t.errorf(key, "keep the publication's files inside its folder", "%q is a link to a file outside the publication's folder", pattern)
+			case err != nil && !errors.Is(err, fs.ErrNotExist):
+				t.errorf(key, "", "cannot read %q: %v", pattern, err)
+			default:
+				t.errorf(key, "", "%q matches no file", pattern)
+			}
 		}
 		sort.Strings(matches)
 		for _, m := range matches {
@@ -115,6 +123,10 @@ func load(d *decoder, fsys fs.FS, root string) (*Publication, error) {
 	return pub, nil
 }
 
+// escapes reports the error of an os.Root for a path that leads out of
+// its folder (through a symbolic link).
+func escapes(err error) bool { return strings.Contains(err.Error(), "path escapes from parent") }
+
 // LoadPath loads the publication at name on the local file system: a
 // root file, or a directory holding duetto.toml.
 func LoadPath(name string) (*Publication, error) {
@@ -126,7 +138,14 @@ func LoadPath(name string) (*Publication, error) {
 	if !st.IsDir() {
 		dir, root = path.Dir(strings.ReplaceAll(name, `\`, "/")), path.Base(name)
 	}
-	pub, err := Load(os.DirFS(dir), root)
+	// An os.Root, unlike os.DirFS, refuses symbolic links that lead out
+	// of the folder: paths in the source cannot climb out with "..", nor
+	// through a link. Its finalizer closes it with the publication.
+	folder, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read publication: %w", err)
+	}
+	pub, err := Load(folder.FS(), root)
 	if pub != nil {
 		pub.Dir = dir
 	}

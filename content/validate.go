@@ -1,6 +1,7 @@
 package content
 
 import (
+	"errors"
 	"io/fs"
 	"strings"
 	"unicode"
@@ -57,8 +58,15 @@ func (d *decoder) validate(pub *Publication) {
 		}
 	}
 	needFile := func(p Pos, name, what string) {
-		if _, err := fs.Stat(pub.FS, name); err != nil {
+		_, err := fs.Stat(pub.FS, name)
+		switch {
+		case err == nil:
+		case errors.Is(err, fs.ErrNotExist):
 			errorf(p, "paths are relative to the file that names them", "%s: file %q not found", what, name)
+		case escapes(err):
+			errorf(p, "keep fonts and images inside the publication's folder", "%s: %q is a link to a file outside the publication's folder", what, name)
+		default:
+			errorf(p, "", "%s: cannot read %q: %v", what, name, err)
 		}
 	}
 	checkText := func(p Pos, s, what string) {

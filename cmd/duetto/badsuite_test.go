@@ -25,7 +25,7 @@ import (
 // standard error, with the publication's folder written $DIR.
 //
 // A file section whose text is one line "@gen …" is made by genFile (an
-// image, a truncated image, a folder); "@delete" removes a file of the
+// image, a truncated image, a folder, a symbolic link); "@delete" removes a file of the
 // good publication. DUETTO_UPDATE_BAD=1 rewrites the want sections from
 // what duetto prints: read every changed message before committing it.
 
@@ -78,6 +78,9 @@ func (a archive) format() string {
 //	@gen png-header W H [interlaced]           a PNG of only its header chunks
 //	@gen cut N KIND …                          the first N bytes of KIND …
 //	@gen file NAME                             testdata/NAME
+//
+// and by writeArchiveFiles: "@gen dir" (a folder), "@gen link TARGET" (a
+// symbolic link).
 //	@gen bytes TEXT                            TEXT as given (Go-quoted)
 func genFile(t *testing.T, spec string) []byte {
 	t.Helper()
@@ -189,6 +192,11 @@ func writeArchiveFiles(t *testing.T, dir string, good, a archive) {
 		case spec == "@gen dir":
 			if err := os.MkdirAll(p, 0o755); err != nil {
 				t.Fatal(err)
+			}
+			continue
+		case strings.HasPrefix(spec, "@gen link "):
+			if err := os.Symlink(strings.TrimPrefix(spec, "@gen link "), p); err != nil {
+				t.Skipf("no symbolic links here: %v", err)
 			}
 			continue
 		}
