@@ -181,15 +181,14 @@ func (b *builder) build(text string, ps *content.Style, lang string, indent floa
 	flushWord()
 	if len(missing) > 0 && miss != nil {
 		var list []string
-		for i, r := range missing { // grouped by the word they were met in
-			ch := fmt.Sprintf("%q (U+%04X)", r, r)
-			if i > 0 && missingIn[i] == missingIn[i-1] {
-				list[len(list)-1] = strings.TrimSuffix(list[len(list)-1], fmt.Sprintf(" in %q", missingIn[i])) + ", " + ch
+		for i := 0; i < len(missing); { // grouped by the word they were met in
+			var chars []string
+			j := i
+			for ; j < len(missing) && missingIn[j] == missingIn[i]; j++ {
+				chars = append(chars, fmt.Sprintf("%q (U+%04X)", missing[j], missing[j]))
 			}
-			if i == 0 || missingIn[i] != missingIn[i-1] {
-				list = append(list, ch)
-			}
-			list[len(list)-1] += fmt.Sprintf(" in %q", missingIn[i])
+			list = append(list, strings.Join(chars, ", ")+fmt.Sprintf(" in %q", missingIn[i]))
+			i = j
 		}
 		id := ""
 		if blk != nil {
