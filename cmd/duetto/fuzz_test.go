@@ -33,7 +33,7 @@ type fuzzPub struct {
 	pages                    uint8 // 0: none given
 	width, height            uint8 // page, in mm above 80
 	size, leading, figHeight float64
-	image                    uint8 // which of the test images
+	image                    uint8 // which of the test images; /16: the [print] pdfx level
 }
 
 // tomlString quotes s as a TOML basic string.
@@ -83,6 +83,9 @@ func (p fuzzPub) files(images map[string][]byte) fstest.MapFS {
 	}
 	if p.shape&0x20 != 0 {
 		root.WriteString("[languages]\nleft = \"en\"\nright = \"it\"\n")
+	}
+	if mode := []string{"", "none", "PDF/X-1a:2003", "PDF/X-4"}[int(p.image)/16%4]; mode != "" {
+		fmt.Fprintf(&root, "[print]\npdfx = %q\n", mode)
 	}
 
 	var s strings.Builder
@@ -167,7 +170,8 @@ var positioned = regexp.MustCompile(`[\w./-]+\.toml:\d+:\d+`)
 var pdfPage = regexp.MustCompile(`/Type\s*/Page[^s]`)
 
 // buildInMemory runs the stages of duetto build on fsys, as build does
-// but without files: load, resources, layout, preflight, PDF. It returns
+// but without files: load, resources, layout, preflight, PDF (PDF/X-1a
+// when the photos allow it, as by default). It returns
 // the PDF (nil on an input error), the page count, and the error.
 func buildInMemory(fsys fstest.MapFS) ([]byte, int, error) {
 	pub, err := content.Load(fsys, "duetto.toml")
@@ -185,8 +189,12 @@ func buildInMemory(fsys fstest.MapFS) ([]byte, int, error) {
 	// Preflight findings stop a real build; the PDF is written anyway
 	// here, so that the writer meets every layout the engine makes.
 	_ = preflight.Check(doc, preflight.DefaultLimits())
+	x, _, err := pdfxFor(pub, doc)
+	if err != nil {
+		return nil, 0, fmt.Errorf("unpositioned: %w", err)
+	}
 	var buf bytes.Buffer
-	if err := pdf.Write(&buf, doc, pdf.Options{}); err != nil {
+	if err := pdf.Write(&buf, doc, pdf.Options{PDFX: x}); err != nil {
 		return nil, 0, fmt.Errorf("unpositioned: %w", err)
 	}
 	return buf.Bytes(), len(doc.Pages), nil
