@@ -189,9 +189,12 @@ func buildInMemory(fsys fstest.MapFS) ([]byte, int, error) {
 	// Preflight findings stop a real build; the PDF is written anyway
 	// here, so that the writer meets every layout the engine makes.
 	_ = preflight.Check(doc, preflight.DefaultLimits())
-	x, _, err := pdfxFor(pub, doc)
+	x, findings, err := pdfxFor(pub, doc)
 	if err != nil {
 		return nil, 0, fmt.Errorf("unpositioned: %w", err)
+	}
+	if preflight.Errors(findings) { // a real build stops here; write plain PDF
+		x = pdf.PDFX{}
 	}
 	var buf bytes.Buffer
 	if err := pdf.Write(&buf, doc, pdf.Options{PDFX: x}); err != nil {
