@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -200,5 +201,21 @@ func TestInternalErrorReport(t *testing.T) {
 	var stderr bytes.Buffer
 	if code := run([]string{"build", "--debug", "--no-such-flag"}, io.Discard, &stderr); code != exitUsage {
 		t.Errorf("unknown flag: exit %d, want %d", code, exitUsage)
+	}
+}
+
+// TestOutputFolderNotWritable: /sys refuses new files, even to root.
+func TestOutputFolderNotWritable(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("uses /sys")
+	}
+	good := readArchive(t, filepath.Join("testdata", "good.txt"))
+	dir := t.TempDir()
+	writeArchiveFiles(t, dir, good, archive{})
+	var stderr bytes.Buffer
+	code := run([]string{"build", dir, "-o", "/sys/duetto-test.pdf"}, io.Discard, &stderr)
+	want := "duetto: cannot write /sys/duetto-test.pdf: folder /sys is not writable (permission denied)\n"
+	if code != exitInput || stderr.String() != want {
+		t.Errorf("exit %d, stderr %q; want exit %d, %q", code, stderr.String(), exitInput, want)
 	}
 }

@@ -78,10 +78,10 @@ func (a archive) format() string {
 //	@gen png-header W H [interlaced]           a PNG of only its header chunks
 //	@gen cut N KIND …                          the first N bytes of KIND …
 //	@gen file NAME                             testdata/NAME
+//	@gen bytes TEXT                            TEXT as given (Go-quoted)
 //
 // and by writeArchiveFiles: "@gen dir" (a folder), "@gen link TARGET" (a
 // symbolic link).
-//	@gen bytes TEXT                            TEXT as given (Go-quoted)
 func genFile(t *testing.T, spec string) []byte {
 	t.Helper()
 	f := strings.Fields(spec)

@@ -2,8 +2,10 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -369,7 +371,11 @@ func checkOutput(out string) error {
 	}
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(out)+".*.tmp")
 	if err != nil {
-		return fmt.Errorf("cannot write %s: folder %s is not writable: %w", out, dir, err)
+		var pe *fs.PathError
+		if errors.As(err, &pe) { // the temporary file's name says nothing
+			err = pe.Err
+		}
+		return fmt.Errorf("cannot write %s: folder %s is not writable (%w)", out, dir, err)
 	}
 	tmp.Close()
 	return os.Remove(tmp.Name())
