@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"image"
 	"image/png"
 	"io"
@@ -11,6 +12,7 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/duetto-press/duetto/internal/testenv"
 )
@@ -217,5 +219,19 @@ func TestOutputFolderNotWritable(t *testing.T) {
 	want := "duetto: cannot write /sys/duetto-test.pdf: folder /sys is not writable (permission denied)\n"
 	if code != exitInput || stderr.String() != want {
 		t.Errorf("exit %d, stderr %q; want exit %d, %q", code, stderr.String(), exitInput, want)
+	}
+}
+
+// TestDetailQuotesTheSource: each line of a later error that starts with
+// a position gets its source line and a caret; others are left alone.
+func TestDetailQuotesTheSource(t *testing.T) {
+	fsys := fstest.MapFS{"my sections/a.toml": {Data: []byte("[[section]]\r\n\tid = 5\r\n")}}
+	err := sourceError{err: errors.New("my sections/a.toml:2:3: block x: boom\npage 1: no position\nmy sections/a.toml:9:1: past the end"), fsys: fsys}
+	want := "my sections/a.toml:2:3: block x: boom\n     id = 5\n      ^\npage 1: no position\nmy sections/a.toml:9:1: past the end"
+	if got := detail(err); got != want {
+		t.Errorf("detail:\n%s\nwant:\n%s", got, want)
+	}
+	if got := detail(sourceError{err: errors.New("writing PDF: no"), fsys: fsys}); got != "duetto: writing PDF: no" {
+		t.Errorf("detail without a position: %q", got)
 	}
 }

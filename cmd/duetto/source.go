@@ -31,7 +31,7 @@ func inSource(pub *content.Publication, err error) error {
 }
 
 // leadingPos matches a message line that starts with file:line:col.
-var leadingPos = regexp.MustCompile(`^([^\s:]+\.toml):(\d+):(\d+): `)
+var leadingPos = regexp.MustCompile(`^(.+?\.toml):(\d+):(\d+): `)
 
 // detail formats an error for the terminal: every line that starts with
 // a position in the publication's source is followed by that source line
