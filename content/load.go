@@ -779,6 +779,7 @@ func (d *decoder) figure(t *table) *Figure {
 	f := &Figure{Placement: PlaceSpan, Fit: FitCover, Align: "right", Width: Length{Value: 100, Percent: true}}
 	if s := t.requiredStr("file"); s != "" {
 		f.File = t.resolvePath("file", s)
+		f.FilePos = t.posOf("file")
 	}
 	f.Placement = Placement(t.oneOf("placement", "span", "column", "center", "span", "row", "page", "pinned"))
 	f.Column = t.oneOf("column", "", "it", "en")

@@ -144,7 +144,7 @@ func TestLoadErrors(t *testing.T) {
 		{name: "missing italian in inline pair", section: "[[section]]\nid = \"x\"\nheading = { en = \"Only English\" }\n", want: "sections/01.toml:3:13: the Italian text is missing"},
 		{name: "bad length", section: "[[section]]\nid = \"x\"\n[[section.block]]\ntype = \"figure\"\nfile = \"../images/a.jpg\"\nheight = \"50 furlongs\"\n", want: "sections/01.toml:6:1: `section.0.block.0.height`"},
 		{name: "bad placement", section: "[[section]]\n[[section.block]]\ntype = \"figure\"\nfile = \"../images/a.jpg\"\nheight = 10\nplacement = \"colum\"\n", want: "did you mean `column`?"},
-		{name: "missing image", section: "[[section]]\n[[section.block]]\ntype = \"figure\"\nfile = \"../images/nope.jpg\"\nheight = 10\n", want: "sections/01.toml:2:1: figure section-1#1: file \"images/nope.jpg\" not found"},
+		{name: "missing image", section: "[[section]]\n[[section.block]]\ntype = \"figure\"\nfile = \"../images/nope.jpg\"\nheight = 10\n", want: "sections/01.toml:4:1: figure section-1#1: file \"images/nope.jpg\" not found"},
 		{name: "path escapes the folder", section: "[[section]]\n[[section.block]]\ntype = \"figure\"\nfile = \"../../etc/passwd\"\nheight = 10\n", want: "sections/01.toml:4:1: `section.0.block.0.file`: \"../../etc/passwd\" is outside the publication's folder"},
 		{name: "absolute path", section: "[[section]]\n[[section.block]]\ntype = \"figure\"\nfile = \"/tmp/a.jpg\"\nheight = 10\n", want: "is not a relative path"},
 		{name: "duplicate id", section: "[[section]]\n[[section.block]]\nid = \"a\"\nshared = \"x\"\n[[section.block]]\nid = \"a\"\nshared = \"y\"\n", want: "sections/01.toml:5:1: block id \"a\" is already used at sections/01.toml:2:1"},

@@ -340,6 +340,7 @@ func (l Length) Resolve(space float64) float64 {
 // Figure is a photograph with its caption.
 type Figure struct {
 	File      string // path in FS
+	FilePos   Pos    // where `file` is written
 	Placement Placement
 	Column    string // PlaceColumn: language of the column holding it
 	Align     string // PlaceColumn: "left" or "right"

@@ -169,7 +169,7 @@ func (d *decoder) validate(pub *Publication) {
 			}
 			if f := b.Figure; f != nil {
 				if f.File != "" {
-					needFile(b.Pos, f.File, "figure "+b.ID)
+					needFile(f.FilePos, f.File, "figure "+b.ID)
 				}
 				if f.Anchor != "" {
 					if _, ok := ids[f.Anchor]; !ok {
