@@ -133,7 +133,7 @@ func (d *decoder) validate(pub *Publication) {
 	for _, s := range pub.Sections {
 		if !s.Heading.IsZero() {
 			needStyle(s.Pos, s.Style, "section "+s.ID+" heading")
-			checkPair(&s.Heading, "heading")
+			checkPair(&s.Heading, "section "+s.ID+" heading")
 		}
 		if s.Start.Kind == StartPage {
 			if s.Start.Page <= lastStart {
