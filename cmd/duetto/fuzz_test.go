@@ -280,9 +280,31 @@ func FuzzBuild(f *testing.F) {
 			if err := writeAtomic(name, r.data); err != nil {
 				t.Fatal(err)
 			}
-			if out, err := exec.Command(qpdf, "--check", name).CombinedOutput(); err != nil {
+			if out, err := exec.Command(qpdf, "--check", name).CombinedOutput(); err != nil && !onlyFlateBoundaryWarning(out) {
 				t.Fatalf("qpdf --check: %v\n%s", err, out)
 			}
 		}
 	})
+}
+
+// onlyFlateBoundaryWarning reports whether qpdf --check's output warns
+// of nothing but "input stream is complete but output may still be
+// valid": qpdf 11.3 says so of some streams that Go's compress/zlib
+// writes at BestSpeed (as fpdf does), which zlib, Ghostscript and
+// poppler decode whole, with the right Adler-32 checksum
+// (cmd/duetto/testdata/fuzz/FuzzBuild/12643ea485537543 is one).
+func onlyFlateBoundaryWarning(out []byte) bool {
+	warned := false
+	for _, line := range strings.Split(string(out), "\n") {
+		if strings.HasPrefix(line, "WARNING:") {
+			if !strings.HasSuffix(line, "input stream is complete but output may still be valid") {
+				return false
+			}
+			warned = true
+		}
+		if strings.HasPrefix(line, "ERROR:") {
+			return false
+		}
+	}
+	return warned
 }
