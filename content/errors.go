@@ -63,6 +63,9 @@ func (l ErrorList) Detail() string {
 		}
 		b.WriteString(e.Detail())
 	}
+	if len(l) >= MaxErrors {
+		fmt.Fprintf(&b, "\n(stopped after %d errors)", MaxErrors)
+	}
 	return b.String()
 }
 

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 )
@@ -57,7 +58,15 @@ func load(d *decoder, fsys fs.FS, root string) (*Publication, error) {
 			continue
 		}
 		if len(matches) == 0 {
-			t.errorf(key, "", "%q matches no file", pattern)
+			_, err := fs.Stat(fsys, path.Join(dir, pattern))
+			switch {
+			case err != nil && escapes(err):
+				t.errorf(key, "keep the publication's files inside its folder", "%q is a link to a file outside the publication's folder", pattern)
+			case err != nil && !errors.Is(err, fs.ErrNotExist):
+				t.errorf(key, "", "cannot read %q: %v", pattern, err)
+			default:
+				t.errorf(key, "", "%q matches no file", pattern)
+			}
 		}
 		sort.Strings(matches)
 		for _, m := range matches {
@@ -114,6 +123,10 @@ func load(d *decoder, fsys fs.FS, root string) (*Publication, error) {
 	return pub, nil
 }
 
+// escapes reports the error of an os.Root for a path that leads out of
+// its folder (through a symbolic link).
+func escapes(err error) bool { return strings.Contains(err.Error(), "path escapes from parent") }
+
 // LoadPath loads the publication at name on the local file system: a
 // root file, or a directory holding duetto.toml.
 func LoadPath(name string) (*Publication, error) {
@@ -125,7 +138,14 @@ func LoadPath(name string) (*Publication, error) {
 	if !st.IsDir() {
 		dir, root = path.Dir(strings.ReplaceAll(name, `\`, "/")), path.Base(name)
 	}
-	pub, err := Load(os.DirFS(dir), root)
+	// An os.Root, unlike os.DirFS, refuses symbolic links that lead out
+	// of the folder: paths in the source cannot climb out with "..", nor
+	// through a link. Its finalizer closes it with the publication.
+	folder, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read publication: %w", err)
+	}
+	pub, err := Load(folder.FS(), root)
 	if pub != nil {
 		pub.Dir = dir
 	}
@@ -145,8 +165,7 @@ func (d *decoder) parse(fsys fs.FS, name string) (*src, map[string]any, error) {
 	if _, err := toml.Decode(text, &m); err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			msg := pe.Message
-			d.errorf(s, Pos{File: name, Line: pe.Position.Line, Col: max(pe.Position.Col, 1)}, "", "TOML syntax: %s", msg)
+			d.errorf(s, syntaxPos(name, text, pe), "", "TOML syntax: %s", pe.Message)
 		} else {
 			d.errorf(s, Pos{File: name, Line: 1, Col: 1}, "", "TOML syntax: %v", err)
 		}
@@ -154,6 +173,21 @@ func (d *decoder) parse(fsys fs.FS, name string) (*src, map[string]any, error) {
 	}
 	s.index = indexKeys(name, text)
 	return s, m, nil
+}
+
+// syntaxPos is where a TOML syntax error is, in lines and runes. It is
+// computed from the byte offset of the error rather than taken from the
+// parser's line and column, which miscount after a carriage return
+// inside a string (a string that runs into a CRLF line end is reported
+// on line 0).
+func syntaxPos(name, text string, pe toml.ParseError) Pos {
+	start := pe.Position.Start
+	if start < 0 || start > len(text) || (start == 0 && pe.Position.Line > 1) {
+		return Pos{File: name, Line: max(pe.Position.Line, 1), Col: max(pe.Position.Col, 1)}
+	}
+	before := text[:start]
+	lineStart := strings.LastIndexByte(before, '\n') + 1
+	return Pos{File: name, Line: 1 + strings.Count(before, "\n"), Col: 1 + utf8.RuneCountInString(before[lineStart:])}
 }
 
 // resolvePath resolves a file named by key relative to the file that names
@@ -211,9 +245,9 @@ func (t *table) textPair() *Pair {
 	case hasShared && (hasIt || hasEn):
 		t.errorf("shared", "", "%s replaces `it` and `en`: give either both languages or one shared text", t.name("shared"))
 	case hasShared:
-		return &Pair{It: shared, En: shared, Shared: true, Pos: pos}
+		return &Pair{It: shared, En: shared, Shared: true, Pos: pos, ItPos: t.posOf("shared"), EnPos: t.posOf("shared")}
 	case hasIt && hasEn:
-		return &Pair{It: it, En: en, Pos: pos}
+		return &Pair{It: it, En: en, Pos: pos, ItPos: t.posOf("it"), EnPos: t.posOf("en")}
 	case hasIt:
 		t.d.errorf(t.src, t.posOf("it"), "add `en = \"…\"`, or write `shared = \"…\"` if the text needs no translation", "the English text is missing: %s has `it` but no `en`", "`"+t.path+"`")
 	case hasEn:
@@ -597,10 +631,11 @@ func (d *decoder) styles(root *table, pub *Publication) {
 		if st == nil {
 			continue
 		}
-		s := &Style{Name: name, Pos: st.pos(), Set: map[string]bool{}, Face: Regular, Size: 10, Align: Left, Color: "black"}
+		s := &Style{Name: name, Pos: st.pos(), Set: map[string]bool{}, KeyPos: map[string]Pos{}, Face: Regular, Size: 10, Align: Left, Color: "black"}
 		set := func(key string, ok bool) bool {
 			if ok {
 				s.Set[key] = true
+				s.KeyPos[key] = st.posOf(key)
 			}
 			return ok
 		}
@@ -837,6 +872,7 @@ func (d *decoder) figure(t *table) *Figure {
 	f := &Figure{Placement: PlaceSpan, Fit: FitCover, Align: "right", Width: Length{Value: 100, Percent: true}}
 	if s := t.requiredStr("file"); s != "" {
 		f.File = t.resolvePath("file", s)
+		f.FilePos = t.posOf("file")
 	}
 	f.Placement = Placement(t.oneOf("placement", "span", "column", "center", "span", "row", "page", "pinned"))
 	f.Column = t.oneOf("column", "", "it", "en")
@@ -847,6 +883,7 @@ func (d *decoder) figure(t *table) *Figure {
 	if v, ok := t.length("height"); ok {
 		f.Height = v
 	}
+	_, hasHeight := t.m["height"] // a bad height is reported as such
 	f.Fit = Fit(t.oneOf("fit", "cover", "cover", "contain"))
 	f.Anchor, _ = t.str("anchor")
 	if n, ok := t.integer("page"); ok {
@@ -861,7 +898,7 @@ func (d *decoder) figure(t *table) *Figure {
 		}
 		fallthrough
 	case PlaceCenter, PlaceSpan, PlaceRow, PlacePinned:
-		if f.Height <= 0 {
+		if f.Height <= 0 && !hasHeight {
 			t.d.errorf(t.src, t.pos(), "add height = \"60mm\"", "figure needs a `height`")
 		}
 	}

@@ -135,6 +135,8 @@ func TestLoadErrors(t *testing.T) {
 		want    string // substring of the first error, with its position
 	}{
 		{name: "syntax", section: "[[section]]\nid = \"x\"\nstart = \n", want: "sections/01.toml:3:"},
+		{name: "syntax: string into a CRLF line end", section: "[[section]]\r\nid = \"x\r\n", want: "sections/01.toml:2:8: TOML syntax: strings cannot contain newlines"},
+		{name: "syntax: duplicate key", section: "[[section]]\nid = \"x\"\nid = \"y\"\n", want: "sections/01.toml:3:1: TOML syntax: Key 'section.id' has already been defined."},
 		{name: "wrong type", section: "[[section]]\nid = 5\n", want: "sections/01.toml:2:1: `section.0.id` must be a string, not an integer"},
 		{name: "unknown key", section: "[[section]]\nid = \"x\"\n[[section.block]]\nit = \"a\"\nen = \"b\"\ncaptoin = 1\n", want: "sections/01.toml:6:1: unknown key `section.0.block.0.captoin`"},
 		{name: "unknown key hint", section: "[[section]]\nid = \"x\"\nheadnig = { it = \"a\", en = \"b\" }\n", want: "did you mean `heading`?"},
@@ -142,7 +144,7 @@ func TestLoadErrors(t *testing.T) {
 		{name: "missing italian in inline pair", section: "[[section]]\nid = \"x\"\nheading = { en = \"Only English\" }\n", want: "sections/01.toml:3:13: the Italian text is missing"},
 		{name: "bad length", section: "[[section]]\nid = \"x\"\n[[section.block]]\ntype = \"figure\"\nfile = \"../images/a.jpg\"\nheight = \"50 furlongs\"\n", want: "sections/01.toml:6:1: `section.0.block.0.height`"},
 		{name: "bad placement", section: "[[section]]\n[[section.block]]\ntype = \"figure\"\nfile = \"../images/a.jpg\"\nheight = 10\nplacement = \"colum\"\n", want: "did you mean `column`?"},
-		{name: "missing image", section: "[[section]]\n[[section.block]]\ntype = \"figure\"\nfile = \"../images/nope.jpg\"\nheight = 10\n", want: "sections/01.toml:2:1: figure section-1#1: file \"images/nope.jpg\" not found"},
+		{name: "missing image", section: "[[section]]\n[[section.block]]\ntype = \"figure\"\nfile = \"../images/nope.jpg\"\nheight = 10\n", want: "sections/01.toml:4:1: figure section-1#1: file \"images/nope.jpg\" not found"},
 		{name: "path escapes the folder", section: "[[section]]\n[[section.block]]\ntype = \"figure\"\nfile = \"../../etc/passwd\"\nheight = 10\n", want: "sections/01.toml:4:1: `section.0.block.0.file`: \"../../etc/passwd\" is outside the publication's folder"},
 		{name: "absolute path", section: "[[section]]\n[[section.block]]\ntype = \"figure\"\nfile = \"/tmp/a.jpg\"\nheight = 10\n", want: "is not a relative path"},
 		{name: "duplicate id", section: "[[section]]\n[[section.block]]\nid = \"a\"\nshared = \"x\"\n[[section.block]]\nid = \"a\"\nshared = \"y\"\n", want: "sections/01.toml:5:1: block id \"a\" is already used at sections/01.toml:2:1"},

@@ -163,6 +163,8 @@ type Style struct {
 	// Set records which keys the source set, so a character style
 	// changes only those.
 	Set map[string]bool
+	// KeyPos is where each key in Set is written, for messages.
+	KeyPos map[string]Pos
 }
 
 // Pair is a text in both languages, or one shared text.
@@ -170,6 +172,9 @@ type Pair struct {
 	It, En string
 	Shared bool // It == En and was written once as `shared`
 	Pos    Pos
+	// ItPos and EnPos are where each text is written (both where
+	// `shared` is), for messages about the text itself.
+	ItPos, EnPos Pos
 }
 
 // Inputs lists every file the publication reads, as paths inside FS: its
@@ -205,6 +210,19 @@ func (p Pair) In(lang string) string {
 		return p.En
 	}
 	return p.It
+}
+
+// PosIn is where the text in lang is written (its `it`, `en` or `shared`
+// key), or where the pair is when that is not known.
+func (p Pair) PosIn(lang string) Pos {
+	at := p.ItPos
+	if lang == "en" {
+		at = p.EnPos
+	}
+	if at.Line == 0 {
+		return p.Pos
+	}
+	return at
 }
 
 // IsZero reports whether the pair holds no text.
@@ -335,6 +353,7 @@ func (l Length) Resolve(space float64) float64 {
 // Figure is a photograph with its caption.
 type Figure struct {
 	File      string // path in FS
+	FilePos   Pos    // where `file` is written
 	Placement Placement
 	Column    string // PlaceColumn: language of the column holding it
 	Align     string // PlaceColumn: "left" or "right"

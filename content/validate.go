@@ -1,8 +1,10 @@
 package content
 
 import (
+	"errors"
 	"io/fs"
 	"strings"
+	"unicode"
 )
 
 // validate checks what single keys cannot: references between parts of
@@ -12,19 +14,28 @@ func (d *decoder) validate(pub *Publication) {
 		d.errorf(d.source(pub, p.File), p, hint, format, args...)
 	}
 	names := func(m map[string]*Style) []string { return sortedKeys(anyMap(m)) }
+	// at is where key of s is written, or s itself.
+	at := func(s *Style, keys ...string) Pos {
+		for _, k := range keys {
+			if p, ok := s.KeyPos[k]; ok {
+				return p
+			}
+		}
+		return s.Pos
+	}
 	for _, name := range sortedKeys(anyMap(pub.Styles)) {
 		s := pub.Styles[name]
 		// A style that sets no font is a character style: it changes only
 		// what it sets. Used for a whole text, it must name a font (below).
 		if s.Set["font"] {
 			if fam, ok := pub.Fonts[s.Font]; !ok {
-				errorf(s.Pos, didYouMean(s.Font, sortedKeys(anyMap(pub.Fonts))), "style %q uses font family %q, which [fonts] does not define", name, s.Font)
+				errorf(at(s, "font"), didYouMean(s.Font, sortedKeys(anyMap(pub.Fonts))), "style %q uses font family %q, which [fonts] does not define", name, s.Font)
 			} else if _, ok := fam.Faces[s.Face]; !ok {
-				errorf(s.Pos, "", "style %q needs the %s face of font family %q, which is not defined", name, s.Face, s.Font)
+				errorf(at(s, "face", "font"), "", "style %q needs the %s face of font family %q, which is not defined", name, s.Face, s.Font)
 			}
 		}
 		if _, ok := pub.Colors[s.Color]; !ok {
-			errorf(s.Pos, didYouMean(s.Color, sortedKeys(anyMap(pub.Colors))), "style %q uses colour %q, which [colors] does not define", name, s.Color)
+			errorf(at(s, "color"), didYouMean(s.Color, sortedKeys(anyMap(pub.Colors))), "style %q uses colour %q, which [colors] does not define", name, s.Color)
 		}
 	}
 	needSpanStyle := func(p Pos, name, what string) {
@@ -47,11 +58,24 @@ func (d *decoder) validate(pub *Publication) {
 		}
 	}
 	needFile := func(p Pos, name, what string) {
-		if _, err := fs.Stat(pub.FS, name); err != nil {
+		_, err := fs.Stat(pub.FS, name)
+		switch {
+		case err == nil:
+		case errors.Is(err, fs.ErrNotExist):
 			errorf(p, "paths are relative to the file that names them", "%s: file %q not found", what, name)
+		case escapes(err):
+			errorf(p, "keep fonts and images inside the publication's folder", "%s: %q is a link to a file outside the publication's folder", what, name)
+		default:
+			errorf(p, "", "%s: cannot read %q: %v", what, name, err)
 		}
 	}
 	checkText := func(p Pos, s, what string) {
+		for _, r := range s {
+			if unicode.IsControl(r) && !unicode.IsSpace(r) {
+				errorf(p, "remove it: it prints nothing", "%s: the text holds the control character U+%04X", what, r)
+				return
+			}
+		}
 		spans, err := ParseText(s)
 		if err != nil {
 			errorf(p, "", "%s: %v", what, err)
@@ -67,9 +91,13 @@ func (d *decoder) validate(pub *Publication) {
 		if p == nil {
 			return
 		}
-		checkText(p.Pos, p.It, what)
+		itPos, enPos := p.ItPos, p.EnPos
+		if itPos.Line == 0 || enPos.Line == 0 {
+			itPos, enPos = p.Pos, p.Pos
+		}
+		checkText(itPos, p.It, what)
 		if !p.Shared {
-			checkText(p.Pos, p.En, what)
+			checkText(enPos, p.En, what)
 		}
 	}
 	for _, fam := range pub.Fonts {
@@ -105,7 +133,7 @@ func (d *decoder) validate(pub *Publication) {
 	for _, s := range pub.Sections {
 		if !s.Heading.IsZero() {
 			needStyle(s.Pos, s.Style, "section "+s.ID+" heading")
-			checkPair(&s.Heading, "heading")
+			checkPair(&s.Heading, "section "+s.ID+" heading")
 		}
 		if s.Start.Kind == StartPage {
 			if s.Start.Page <= lastStart {
@@ -141,7 +169,7 @@ func (d *decoder) validate(pub *Publication) {
 			}
 			if f := b.Figure; f != nil {
 				if f.File != "" {
-					needFile(b.Pos, f.File, "figure "+b.ID)
+					needFile(f.FilePos, f.File, "figure "+b.ID)
 				}
 				if f.Anchor != "" {
 					if _, ok := ids[f.Anchor]; !ok {

@@ -28,6 +28,7 @@ type Info struct {
 	Width       int    // pixels as displayed, that is after EXIF orientation
 	Height      int
 	ColorSpace  string // "rgb", "gray" or "cmyk"
+	Depth       int    // bits per colour component: 8, or 16 for a 16-bit PNG (fewer for a paletted or 1-bit PNG)
 	Orientation int    // EXIF orientation 1 to 8; 1 when absent
 }
 
@@ -82,7 +83,7 @@ func Inspect(name string, data []byte) (Info, error) {
 	if h.interlaced {
 		return fail("an interlaced PNG, which the PDF writer cannot embed; save it without interlacing")
 	}
-	info := Info{Path: name, Format: format, Width: h.width, Height: h.height, ColorSpace: h.colorSpace, Orientation: 1}
+	info := Info{Path: name, Format: format, Width: h.width, Height: h.height, ColorSpace: h.colorSpace, Depth: h.depth, Orientation: 1}
 	if h.orientation >= 1 && h.orientation <= 8 {
 		info.Orientation = h.orientation
 	}
@@ -140,6 +141,7 @@ type header struct {
 	colorSpace    string
 	orientation   int // 0 when absent
 	interlaced    bool
+	depth         int // bits per component
 }
 
 // checkConfig has image.DecodeConfig read the header too, as the
@@ -209,6 +211,7 @@ func scanJPEG(data []byte) (header, error) {
 				return h, errors.New("short frame header")
 			}
 			sawFrame = true
+			h.depth = int(seg[0])
 			h.height = int(binary.BigEndian.Uint16(seg[1:]))
 			h.width = int(binary.BigEndian.Uint16(seg[3:]))
 			switch seg[5] {
@@ -317,6 +320,7 @@ func scanPNG(data []byte) (header, error) {
 			h.width = int(binary.BigEndian.Uint32(chunk))
 			h.height = int(binary.BigEndian.Uint32(chunk[4:]))
 			h.interlaced = chunk[12] != 0
+			h.depth = int(chunk[8])
 		case kind == "eXIf" && h.orientation == 0:
 			h.orientation = exifOrientation(chunk)
 		case kind == "IEND":

@@ -99,20 +99,21 @@ func TestInspect(t *testing.T) {
 		want        Info
 		orientation int
 	}{
-		{"photo.jpg", jpg, Info{Format: "jpeg", Width: 40, Height: 30, ColorSpace: "rgb", Orientation: 1}, 1},
-		{"gray.jpg", encodeJPEG(t, gray(12, 8)), Info{Format: "jpeg", Width: 12, Height: 8, ColorSpace: "gray", Orientation: 1}, 1},
-		{"cmyk.jpg", cmykJPEG(300, 200), Info{Format: "jpeg", Width: 300, Height: 200, ColorSpace: "cmyk", Orientation: 1}, 1},
-		{"trailing-bytes.jpg", append(bytes.Clone(jpg), "camera notes"...), Info{Format: "jpeg", Width: 40, Height: 30, ColorSpace: "rgb", Orientation: 1}, 1},
-		{"turned-right.jpg", withAPP1(jpg, exif(binary.BigEndian, 6)), Info{Format: "jpeg", Width: 30, Height: 40, ColorSpace: "rgb", Orientation: 6}, 6},
-		{"turned-left.jpg", withAPP1(jpg, exif(binary.LittleEndian, 8)), Info{Format: "jpeg", Width: 30, Height: 40, ColorSpace: "rgb", Orientation: 8}, 8},
-		{"upside-down.jpg", withAPP1(jpg, exif(binary.BigEndian, 3)), Info{Format: "jpeg", Width: 40, Height: 30, ColorSpace: "rgb", Orientation: 3}, 3},
-		{"bad-orientation.jpg", withAPP1(jpg, exif(binary.BigEndian, 42)), Info{Format: "jpeg", Width: 40, Height: 30, ColorSpace: "rgb", Orientation: 1}, 1},
-		{"broken-exif.jpg", withAPP1(jpg, []byte("MM\x00*\xff\xff\xff\xff")), Info{Format: "jpeg", Width: 40, Height: 30, ColorSpace: "rgb", Orientation: 1}, 1},
-		{"gray.png", grayPNG, Info{Format: "png", Width: 5, Height: 7, ColorSpace: "gray", Orientation: 1}, 1},
-		{"rgba.png", encodePNG(t, rgba(3, 2)), Info{Format: "png", Width: 3, Height: 2, ColorSpace: "rgb", Orientation: 1}, 1},
-		{"palette.png", encodePNG(t, image.NewPaletted(image.Rect(0, 0, 4, 4), color.Palette{color.Black, color.White})), Info{Format: "png", Width: 4, Height: 4, ColorSpace: "rgb", Orientation: 1}, 1},
-		{"png-named.jpg", grayPNG, Info{Format: "png", Width: 5, Height: 7, ColorSpace: "gray", Orientation: 1}, 1},
-		{"turned.png", withChunk(grayPNG, "eXIf", exif(binary.BigEndian, 5)), Info{Format: "png", Width: 7, Height: 5, ColorSpace: "gray", Orientation: 5}, 5},
+		{"photo.jpg", jpg, Info{Format: "jpeg", Width: 40, Height: 30, ColorSpace: "rgb", Depth: 8, Orientation: 1}, 1},
+		{"gray.jpg", encodeJPEG(t, gray(12, 8)), Info{Format: "jpeg", Width: 12, Height: 8, ColorSpace: "gray", Depth: 8, Orientation: 1}, 1},
+		{"cmyk.jpg", cmykJPEG(300, 200), Info{Format: "jpeg", Width: 300, Height: 200, ColorSpace: "cmyk", Depth: 8, Orientation: 1}, 1},
+		{"trailing-bytes.jpg", append(bytes.Clone(jpg), "camera notes"...), Info{Format: "jpeg", Width: 40, Height: 30, ColorSpace: "rgb", Depth: 8, Orientation: 1}, 1},
+		{"turned-right.jpg", withAPP1(jpg, exif(binary.BigEndian, 6)), Info{Format: "jpeg", Width: 30, Height: 40, ColorSpace: "rgb", Depth: 8, Orientation: 6}, 6},
+		{"turned-left.jpg", withAPP1(jpg, exif(binary.LittleEndian, 8)), Info{Format: "jpeg", Width: 30, Height: 40, ColorSpace: "rgb", Depth: 8, Orientation: 8}, 8},
+		{"upside-down.jpg", withAPP1(jpg, exif(binary.BigEndian, 3)), Info{Format: "jpeg", Width: 40, Height: 30, ColorSpace: "rgb", Depth: 8, Orientation: 3}, 3},
+		{"bad-orientation.jpg", withAPP1(jpg, exif(binary.BigEndian, 42)), Info{Format: "jpeg", Width: 40, Height: 30, ColorSpace: "rgb", Depth: 8, Orientation: 1}, 1},
+		{"broken-exif.jpg", withAPP1(jpg, []byte("MM\x00*\xff\xff\xff\xff")), Info{Format: "jpeg", Width: 40, Height: 30, ColorSpace: "rgb", Depth: 8, Orientation: 1}, 1},
+		{"gray.png", grayPNG, Info{Format: "png", Width: 5, Height: 7, ColorSpace: "gray", Depth: 8, Orientation: 1}, 1},
+		{"rgba.png", encodePNG(t, rgba(3, 2)), Info{Format: "png", Width: 3, Height: 2, ColorSpace: "rgb", Depth: 8, Orientation: 1}, 1},
+		{"palette.png", encodePNG(t, image.NewPaletted(image.Rect(0, 0, 4, 4), color.Palette{color.Black, color.White})), Info{Format: "png", Width: 4, Height: 4, ColorSpace: "rgb", Depth: 1, Orientation: 1}, 1},
+		{"gray16.png", encodePNG(t, image.NewGray16(image.Rect(0, 0, 2, 2))), Info{Format: "png", Width: 2, Height: 2, ColorSpace: "gray", Depth: 16, Orientation: 1}, 1},
+		{"png-named.jpg", grayPNG, Info{Format: "png", Width: 5, Height: 7, ColorSpace: "gray", Depth: 8, Orientation: 1}, 1},
+		{"turned.png", withChunk(grayPNG, "eXIf", exif(binary.BigEndian, 5)), Info{Format: "png", Width: 7, Height: 5, ColorSpace: "gray", Depth: 8, Orientation: 5}, 5},
 	}
 	for _, tt := range tests {
 		got, err := Inspect(tt.name, tt.data)

@@ -141,13 +141,13 @@ func TestConvertToCMYK(t *testing.T) {
 		info        Info // of the result
 		left, right color.CMYK
 	}{
-		{"RGB JPEG", jpg, Info{Path: "p", Format: "jpeg", Width: 40, Height: 30, ColorSpace: "cmyk", Orientation: 1},
+		{"RGB JPEG", jpg, Info{Path: "p", Format: "jpeg", Width: 40, Height: 30, ColorSpace: "cmyk", Depth: 8, Orientation: 1},
 			color.CMYK{M: 255, Y: 255}, color.CMYK{C: 255, M: 255}},
-		{"turned JPEG keeps its orientation", withAPP1(jpg, exif(binary.LittleEndian, 6)), Info{Path: "p", Format: "jpeg", Width: 30, Height: 40, ColorSpace: "cmyk", Orientation: 6},
+		{"turned JPEG keeps its orientation", withAPP1(jpg, exif(binary.LittleEndian, 6)), Info{Path: "p", Format: "jpeg", Width: 30, Height: 40, ColorSpace: "cmyk", Depth: 8, Orientation: 6},
 			color.CMYK{M: 255, Y: 255}, color.CMYK{C: 255, M: 255}},
-		{"RGB PNG", encodePNG(t, stored), Info{Path: "p", Format: "jpeg", Width: 40, Height: 30, ColorSpace: "cmyk", Orientation: 1},
+		{"RGB PNG", encodePNG(t, stored), Info{Path: "p", Format: "jpeg", Width: 40, Height: 30, ColorSpace: "cmyk", Depth: 8, Orientation: 1},
 			color.CMYK{M: 255, Y: 255}, color.CMYK{C: 255, M: 255}},
-		{"transparent PNG: white paper", encodePNG(t, translucent), Info{Path: "p", Format: "jpeg", Width: 16, Height: 16, ColorSpace: "cmyk", Orientation: 1},
+		{"transparent PNG: white paper", encodePNG(t, translucent), Info{Path: "p", Format: "jpeg", Width: 16, Height: 16, ColorSpace: "cmyk", Depth: 8, Orientation: 1},
 			color.CMYK{}, color.CMYK{}},
 	}
 	for _, tt := range tests {

@@ -113,6 +113,7 @@ func (e *engine) stack(b *content.Block, texts []captionText, w float64, align c
 	draw := func(ps *pageState, x, y float64) {
 		for _, s := range sets {
 			for i, la := range s.lines {
+				e.checkWidth(b, s.p, la.line, w, ps.page.Index)
 				role := RoleCaption
 				if s.st.Name == "credit" {
 					role = RoleCredit

@@ -69,6 +69,10 @@ func (s *slotter) next() {
 			s.slots = append(s.slots, slot{page: s.page, side: s.side, top: s.top, x: col.X, width: col.W, baseline: s.top + s.ascent})
 			return
 		}
+		if s.leading > ps.area.H+0.01 && !ps.noText {
+			s.err = s.e.errorAt(s.e.lastBlk, s.page+1, "a line of text with a leading of %.1fpt does not fit in the text area, %.1fpt high", s.leading, ps.area.H)
+			continue
+		}
 		if (n == s.breakBefore && n > 0 && s.slots[n-1].page == s.page && s.slots[n-1].side == s.side) || s.top+s.leading > ps.bottom()+0.01 || ps.noText {
 			if s.flow && s.side == 0 && !ps.noText {
 				s.side, s.top = 1, ps.top
@@ -87,6 +91,12 @@ func (s *slotter) next() {
 		}
 		x, w := ps.extent(s.side, s.top, s.top+s.leading, s.indent)
 		if w < s.minWidth {
+			if room := ps.cols[s.side].W - s.indent; room < s.minWidth {
+				// No figure narrows it: every column of every page is too
+				// narrow, and skipping lines would only make blank pages.
+				s.err = s.e.errorAt(s.e.lastBlk, s.page+1, "the column leaves %.1f mm for the text, too narrow for text of %gpt: a line needs at least %.1f mm (6 times the size); make the text smaller or the columns wider", room*25.4/72, s.minWidth/6, s.minWidth*25.4/72)
+				continue
+			}
 			s.top += s.leading
 			continue
 		}
@@ -141,12 +151,12 @@ func (ps *pageState) obstacleBottom(y float64) float64 {
 // pair sets a text pair as a row.
 func (e *engine) pair(b *content.Block, text content.Pair, st *content.Style, role Role, keepWith int) error {
 	if e.single != "" {
-		p := e.b.build(text.In(e.single), st, e.single, st.Indent, b, text.Pos, &e.miss)
+		p := e.b.build(text.In(e.single), st, e.single, st.Indent, b, text.PosIn(e.single), &e.miss)
 		return e.setFlow(b, p, st, role, keepWith, 0, "")
 	}
 	var paras [2]*paragraph
 	for side, lang := range e.pub.Languages {
-		paras[side] = e.b.build(text.In(lang), st, lang, st.Indent, b, text.Pos, &e.miss)
+		paras[side] = e.b.build(text.In(lang), st, lang, st.Indent, b, text.PosIn(lang), &e.miss)
 	}
 	return e.setRow(b, paras, st, role, keepWith, 0, "")
 }
@@ -160,12 +170,12 @@ func (e *engine) item(b *content.Block, it content.Item, label string, st *conte
 		hang = ts.face.Width(label, ts.size) + ts.face.Advance(' ')*ts.size/1000*1.5
 	}
 	if e.single != "" {
-		p := e.b.build(it.Text.In(e.single), st, e.single, 0, b, it.Pos, &e.miss)
+		p := e.b.build(it.Text.In(e.single), st, e.single, 0, b, it.Text.PosIn(e.single), &e.miss)
 		return e.setFlow(b, p, st, RoleBody, 0, hang, label)
 	}
 	var paras [2]*paragraph
 	for side, lang := range e.pub.Languages {
-		paras[side] = e.b.build(it.Text.In(lang), st, lang, 0, b, it.Pos, &e.miss)
+		paras[side] = e.b.build(it.Text.In(lang), st, lang, 0, b, it.Text.PosIn(lang), &e.miss)
 	}
 	return e.setRow(b, paras, st, RoleBody, 0, hang, label)
 }
@@ -505,6 +515,7 @@ func (e *engine) placeLines(b *content.Block, p *paragraph, lines []linebreak.Li
 				Badness: linebreak.Badness(r), Hyphen: ln.Hyphenated, Last: isLast, Overfull: ln.Overfull})
 		}
 		ps := e.pages[s.page]
+		e.checkWidth(b, p, ln, s.width, s.page+1)
 		for _, r := range setLine(p, ln, s.x, s.baseline, s.width, st.Align, isLast, role, b.ID) {
 			e.add(ps, r)
 		}
@@ -519,6 +530,21 @@ func (e *engine) placeLines(b *content.Block, p *paragraph, lines []linebreak.Li
 	}
 	return last
 }
+
+// checkWidth records an error for a word (a piece of one between two
+// break points) wider than the line it is set in: it would run into the
+// next column or out of the page.
+func (e *engine) checkWidth(b *content.Block, p *paragraph, ln linebreak.Line, width float64, page int) {
+	for k := ln.Start; k < ln.End && k < len(p.nodes); k++ {
+		if n := p.nodes[k]; n.Kind == linebreak.KindBox && n.Width > width+0.01 && p.frags[k].text != "" && len(e.errs) < maxWidthErrors {
+			e.errs = append(e.errs, e.errorAt(b, page, "the word %q is %.1f mm wide, wider than its line (%.1f mm): shorten it, or mark where it may break with a soft hyphen (U+00AD)", p.frags[k].text, n.Width*25.4/72, width*25.4/72))
+		}
+	}
+}
+
+// maxWidthErrors is how many words too wide for their line one layout
+// reports.
+const maxWidthErrors = 20
 
 // nextColumn moves the cursor of a single-language edition to the top of
 // the next column: the right column of this page, or the next page.

@@ -261,8 +261,8 @@ func (e *engine) startSection(s *content.Section) error {
 				return err
 			}
 		}
-		if e.current().noText {
-			return e.errorAt(nil, s.Start.Page, "section %q must open on page %d, which holds a full-page figure (%s)", s.ID, s.Start.Page, s.Pos)
+		if e.cur != want || e.current().noText { // nextPage skips a page that takes no text
+			return &Error{Pos: s.Pos.String(), Page: s.Start.Page, Msg: fmt.Sprintf("section %q must open on page %d, which holds a full-page figure", s.ID, s.Start.Page)}
 		}
 		e.y = e.current().top
 	}

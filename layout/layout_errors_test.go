@@ -56,7 +56,7 @@ func TestMissingGlyphNamesCharacterBlockAndPosition(t *testing.T) {
 	if err == nil {
 		t.Fatal("want an error for a character the font lacks")
 	}
-	for _, want := range []string{"s.toml:2:1", "block p1", `'東' (U+6771)`, "LiberationSans"} {
+	for _, want := range []string{"s.toml:4:1", "block p1", `'東' (U+6771), '京' (U+4EAC) in "東京"`, "LiberationSans"} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("error %q lacks %q", err, want)
 		}

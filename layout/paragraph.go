@@ -148,6 +148,7 @@ func (b *builder) build(text string, ps *content.Style, lang string, indent floa
 	// Gather words as sequences of styled pieces, splitting at spaces.
 	var word []styledText
 	var missing []rune
+	var missingIn []string // the word each missing rune was first met in
 	flushWord := func() {
 		if len(word) == 0 {
 			return
@@ -161,12 +162,13 @@ func (b *builder) build(text string, ps *content.Style, lang string, indent floa
 		if ps.Uppercase || (b.pub.Styles[sp.Style] != nil && b.pub.Styles[sp.Style].Uppercase) {
 			t = strings.ToUpper(t)
 		}
-		for _, r := range t {
-			if r != ' ' && r != '\u00ad' && ts.face != nil && !ts.face.HasGlyph(r) && !containsRune(missing, r) {
-				missing = append(missing, r)
-			}
-		}
 		for i, part := range strings.Split(t, " ") {
+			for _, r := range part {
+				if r != '\u00ad' && ts.face != nil && !ts.face.HasGlyph(r) && !containsRune(missing, r) {
+					missing = append(missing, r)
+					missingIn = append(missingIn, part)
+				}
+			}
 			if i > 0 {
 				flushWord()
 				p.addSpace(ts)
@@ -179,8 +181,14 @@ func (b *builder) build(text string, ps *content.Style, lang string, indent floa
 	flushWord()
 	if len(missing) > 0 && miss != nil {
 		var list []string
-		for _, r := range missing {
-			list = append(list, fmt.Sprintf("%q (U+%04X)", r, r))
+		for i := 0; i < len(missing); { // grouped by the word they were met in
+			var chars []string
+			j := i
+			for ; j < len(missing) && missingIn[j] == missingIn[i]; j++ {
+				chars = append(chars, fmt.Sprintf("%q (U+%04X)", missing[j], missing[j]))
+			}
+			list = append(list, strings.Join(chars, ", ")+fmt.Sprintf(" in %q", missingIn[i]))
+			i = j
 		}
 		id := ""
 		if blk != nil {

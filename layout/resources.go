@@ -83,7 +83,11 @@ func LoadResources(pub *content.Publication) (*Resources, error) {
 	for _, s := range pub.Sections {
 		for _, b := range s.Blocks {
 			if b.Figure != nil {
-				addImage(b.Pos, b.Figure.File)
+				pos := b.Figure.FilePos
+				if pos.Line == 0 {
+					pos = b.Pos
+				}
+				addImage(pos, b.Figure.File)
 			}
 		}
 	}

@@ -2,12 +2,19 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"image"
 	"image/png"
+	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
+	"testing/fstest"
+
+	"github.com/duetto-press/duetto/internal/testenv"
 )
 
 // A small publication on disk, to be broken in one place per case.
@@ -51,73 +58,6 @@ func pngBytes(t *testing.T) []byte {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
-}
-
-// TestBadInputs builds broken publications: each must exit 1 with a
-// message naming the place to fix, and never panic.
-func TestBadInputs(t *testing.T) {
-	tests := []struct {
-		name  string
-		font  string            // regular face
-		image string            // figure file
-		files map[string][]byte // extra files
-		want  []string          // substrings of stderr
-	}{
-		{name: "font file missing", font: "fonts/nope.ttf", image: "a.png",
-			want: []string{"duetto.toml:8:1", "font", `"fonts/nope.ttf" not found`}},
-		{name: "font is not a font", font: "fonts/bad.ttf", image: "a.png", files: map[string][]byte{"fonts/bad.ttf": []byte("this is text, not a font")},
-			want: []string{"duetto.toml:8:1", "not a TrueType font"}},
-		{name: "CFF OpenType font", font: "fonts/cff.otf", image: "a.png", files: map[string][]byte{"fonts/cff.otf": append([]byte("OTTO"), make([]byte, 64)...)},
-			want: []string{"duetto.toml:8:1", "CFF", "TrueType (glyf)"}},
-		{name: "unknown built-in font", font: "builtin:Helvetica", image: "a.png",
-			want: []string{"duetto.toml:8:1", `no built-in font "Helvetica"`}},
-		{name: "image missing", font: "builtin:LiberationSans-Regular", image: "nope.jpg",
-			want: []string{"s.toml:6:1", `file "nope.jpg" not found`}},
-		{name: "image empty", font: "builtin:LiberationSans-Regular", image: "empty.jpg", files: map[string][]byte{"empty.jpg": {}},
-			want: []string{"s.toml:6:1", "empty.jpg", "empty"}},
-		{name: "image truncated", font: "builtin:LiberationSans-Regular", image: "cut.png", files: map[string][]byte{"cut.png": nil},
-			want: []string{"s.toml:6:1", "cut.png", "corrupt or truncated PNG"}},
-		{name: "image not an image", font: "builtin:LiberationSans-Regular", image: "text.jpg", files: map[string][]byte{"text.jpg": []byte("hello")},
-			want: []string{"s.toml:6:1", "text.jpg", "not a JPEG or PNG"}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			dir := t.TempDir()
-			files := map[string][]byte{
-				"duetto.toml": []byte(strings.Replace(badRoot, "%FONT%", tt.font, 1)),
-				"s.toml":      []byte(strings.Replace(badSection, "%IMAGE%", tt.image, 1)),
-				"a.png":       pngBytes(t),
-			}
-			for k, v := range tt.files {
-				if k == "cut.png" {
-					v = pngBytes(t)[:60]
-				}
-				files[k] = v
-			}
-			for name, data := range files {
-				p := filepath.Join(dir, name)
-				if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(p, data, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			var stdout, stderr bytes.Buffer
-			code := run([]string{"build", dir, "-o", filepath.Join(dir, "out.pdf")}, &stdout, &stderr)
-			if code != exitInput {
-				t.Errorf("exit code %d, want %d; stderr: %s", code, exitInput, stderr.String())
-			}
-			for _, w := range tt.want {
-				if !strings.Contains(stderr.String(), w) {
-					t.Errorf("stderr lacks %q:\n%s", w, stderr.String())
-				}
-			}
-			if _, err := os.Stat(filepath.Join(dir, "out.pdf")); err == nil {
-				t.Error("a PDF was written despite the error")
-			}
-		})
-	}
 }
 
 // TestGoodSmallPublicationBuilds checks the base of TestBadInputs is valid.
@@ -205,5 +145,93 @@ func TestPreflightStopsALowResolutionBuild(t *testing.T) {
 				t.Errorf("check --json: exit %d, %s", code, stdout.String())
 			}
 		})
+	}
+}
+
+// TestUnusualImagesBuild: images in every colour model and bit depth the
+// writer embeds build into a PDF qpdf accepts, whatever their name says.
+func TestUnusualImagesBuild(t *testing.T) {
+	good := readArchive(t, filepath.Join("testdata", "good.txt"))
+	qpdf := testenv.Tool(t, "qpdf")
+	for _, tt := range []struct{ name, gen string }{
+		{"grey PNG", "png 2000 1500"},
+		{"16-bit grey PNG", "png 2000 1500 gray16"},
+		{"PNG with alpha", "png 2000 1500 rgba"},
+		{"paletted PNG", "png 2000 1500 paletted"},
+		{"RGB JPEG named .png", "jpeg 2000 1500"},
+		{"grey JPEG", "jpeg 2000 1500 gray"},
+		// Go cannot write a CMYK JPEG: this one is Ghostscript's
+		// (jpegcmyk), 300×200 px, with its ICC profile removed.
+		{"CMYK JPEG", "file cmyk.jpg"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			a := archive{names: []string{"a.png"}, files: map[string]string{"a.png": "@gen " + tt.gen + "\n"}}
+			if strings.HasPrefix(tt.gen, "file") { // small: print it small
+				a.names = append(a.names, "s.toml")
+				a.files["s.toml"] = strings.Replace(good.files["s.toml"], `height = "40mm"`, "width = \"25%\"\nheight = \"15mm\"", 1)
+			}
+			writeArchiveFiles(t, dir, good, a)
+			out := filepath.Join(dir, "out.pdf")
+			var stdout, stderr bytes.Buffer
+			if code := run([]string{"build", dir, "-o", out}, &stdout, &stderr); code != 0 {
+				t.Fatalf("exit %d: %s", code, stderr.String())
+			}
+			if b, err := exec.Command(qpdf, "--check", out).CombinedOutput(); err != nil {
+				t.Errorf("qpdf --check: %v\n%s", err, b)
+			}
+		})
+	}
+}
+
+// TestInternalErrorReport: a panic is reported as a bug to report, exit
+// 3, with the stack trace only under --debug.
+func TestInternalErrorReport(t *testing.T) {
+	for _, debugMode := range []bool{false, true} {
+		var stderr bytes.Buffer
+		if code := reportInternal(&stderr, "index out of range", []byte("goroutine 1 [running]:"), debugMode); code != exitInternal {
+			t.Errorf("exit %d, want %d", code, exitInternal)
+		}
+		got := stderr.String()
+		if !strings.HasPrefix(got, "duetto: internal error: index out of range\nThis is a bug in duetto: please report it") {
+			t.Errorf("report: %q", got)
+		}
+		if strings.Contains(got, "goroutine") != debugMode {
+			t.Errorf("debug %v: stack trace shown: %v", debugMode, strings.Contains(got, "goroutine"))
+		}
+	}
+	var stderr bytes.Buffer
+	if code := run([]string{"build", "--debug", "--no-such-flag"}, io.Discard, &stderr); code != exitUsage {
+		t.Errorf("unknown flag: exit %d, want %d", code, exitUsage)
+	}
+}
+
+// TestOutputFolderNotWritable: /sys refuses new files, even to root.
+func TestOutputFolderNotWritable(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("uses /sys")
+	}
+	good := readArchive(t, filepath.Join("testdata", "good.txt"))
+	dir := t.TempDir()
+	writeArchiveFiles(t, dir, good, archive{})
+	var stderr bytes.Buffer
+	code := run([]string{"build", dir, "-o", "/sys/duetto-test.pdf"}, io.Discard, &stderr)
+	want := "duetto: cannot write /sys/duetto-test.pdf: folder /sys is not writable (permission denied)\n"
+	if code != exitInput || stderr.String() != want {
+		t.Errorf("exit %d, stderr %q; want exit %d, %q", code, stderr.String(), exitInput, want)
+	}
+}
+
+// TestDetailQuotesTheSource: each line of a later error that starts with
+// a position gets its source line and a caret; others are left alone.
+func TestDetailQuotesTheSource(t *testing.T) {
+	fsys := fstest.MapFS{"my sections/a.toml": {Data: []byte("[[section]]\r\n\tid = 5\r\n")}}
+	err := sourceError{err: errors.New("my sections/a.toml:2:3: block x: boom\npage 1: no position\nmy sections/a.toml:9:1: past the end"), fsys: fsys}
+	want := "my sections/a.toml:2:3: block x: boom\n     id = 5\n      ^\npage 1: no position\nmy sections/a.toml:9:1: past the end"
+	if got := detail(err); got != want {
+		t.Errorf("detail:\n%s\nwant:\n%s", got, want)
+	}
+	if got := detail(sourceError{err: errors.New("writing PDF: no"), fsys: fsys}); got != "duetto: writing PDF: no" {
+		t.Errorf("detail without a position: %q", got)
 	}
 }

@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync"
@@ -150,12 +152,15 @@ func build(spec buildSpec, stdout io.Writer) error {
 		if err := refuseInput(pub, screenOf(ed)); screen && err != nil {
 			return err
 		}
+		if err := checkOutput(nameOf(ed)); err != nil {
+			return err
+		}
 	}
 	prog.set("loading fonts and images")
 	start = time.Now()
 	res, err := layout.LoadResources(pub)
 	if err != nil {
-		return err
+		return inSource(pub, err)
 	}
 	times.since("fonts and images", start)
 	prog.set(fmt.Sprintf("laying out, checking and writing %d edition(s)", len(editions)))
@@ -189,6 +194,11 @@ func build(spec buildSpec, stdout io.Writer) error {
 		go func() {
 			defer wg.Done()
 			r := &results[i]
+			defer func() { // run's recover does not see this goroutine
+				if v := recover(); v != nil {
+					r.err = internalError{value: v, stack: debug.Stack()}
+				}
+			}()
 			r.name = nameOf(ed)
 			t := time.Now()
 			doc, err := layout.LayoutEdition(pub, res, ed)
@@ -265,7 +275,7 @@ func build(spec buildSpec, stdout io.Writer) error {
 	var warnings []string
 	for _, r := range results { // the first error in edition order
 		if r.err != nil {
-			return r.err
+			return inSource(pub, r.err)
 		}
 		warnings = append(warnings, r.warnings...)
 	}
@@ -343,6 +353,43 @@ func refuseInput(pub *content.Publication, out string) error {
 	return nil
 }
 
+// checkOutput refuses, before any work, an output that cannot be
+// written: a folder, a path in a folder that does not exist, or a folder
+// duetto may not write in (tried with a temporary file, which also finds
+// read-only file systems).
+func checkOutput(out string) error {
+	if st, err := os.Stat(out); err == nil && st.IsDir() {
+		return fmt.Errorf("cannot write %s: it is a folder; give a file name such as %s", out, filepath.Join(out, "out.pdf"))
+	}
+	dir := filepath.Dir(out)
+	st, err := os.Stat(dir)
+	switch {
+	case err != nil:
+		return fmt.Errorf("cannot write %s: folder %s does not exist", out, dir)
+	case !st.IsDir():
+		return fmt.Errorf("cannot write %s: %s is a file, not a folder", out, dir)
+	}
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(out)+".*.tmp")
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) { // the temporary file's name says nothing
+			err = pe.Err
+		}
+		return fmt.Errorf("cannot write %s: folder %s is not writable (%w)", out, dir, err)
+	}
+	tmp.Close()
+	return os.Remove(tmp.Name())
+}
+
+// internalError is a panic caught in a goroutine of the build, handed
+// to run to report as a bug.
+type internalError struct {
+	value any
+	stack []byte
+}
+
+func (e internalError) Error() string { return fmt.Sprintf("internal error: %v", e.value) }
+
 // changeNote compares a new layout with the duetto PDF it replaces, by
 // the page digests the old PDF carries: ", changed 14 15", ", unchanged",
 // or "" when there is no earlier duetto PDF.
@@ -416,14 +463,4 @@ func writeAtomic(name string, data []byte) error {
 		return fmt.Errorf("cannot write %s: %w", name, err)
 	}
 	return nil
-}
-
-// detail formats an error for the terminal: content errors with their
-// source line and caret.
-func detail(err error) string {
-	var list content.ErrorList
-	if errors.As(err, &list) {
-		return list.Detail()
-	}
-	return "duetto: " + err.Error()
 }

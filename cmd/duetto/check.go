@@ -41,7 +41,7 @@ Each finding names the page and the block. It exits 1 when there are errors.`,
 			}
 			res, err := layout.LoadResources(pub)
 			if err != nil {
-				return err
+				return inSource(pub, err)
 			}
 			ed := ""
 			if lang != "bilingual" {
@@ -49,7 +49,7 @@ Each finding names the page and the block. It exits 1 when there are errors.`,
 			}
 			doc, err := layout.LayoutEdition(pub, res, ed)
 			if err != nil {
-				return err
+				return inSource(pub, err)
 			}
 			if err := newSeparator(pub).separate(doc); err != nil {
 				return err

@@ -40,7 +40,7 @@ built into duetto.`,
 			}
 			res, err := layout.LoadResources(pub)
 			if err != nil {
-				return err
+				return inSource(pub, err)
 			}
 			text := publicationText(pub)
 			families := make([]string, 0, len(pub.Fonts))

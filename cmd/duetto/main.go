@@ -49,11 +49,7 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	}
 	defer func() {
 		if r := recover(); r != nil {
-			fmt.Fprintf(stderr, "duetto: internal error: %v\nThis is a bug in duetto: please report it with the input that caused it.\n", r)
-			if debugMode {
-				fmt.Fprintf(stderr, "%s\n", debug.Stack())
-			}
-			code = exitInternal
+			code = reportInternal(stderr, r, debug.Stack(), debugMode)
 		}
 	}()
 	root := newRootCmd(stdout, stderr)
@@ -61,6 +57,10 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	err := root.Execute()
 	if err == nil {
 		return exitOK
+	}
+	var ie internalError
+	if errors.As(err, &ie) {
+		return reportInternal(stderr, ie.value, ie.stack, debugMode)
 	}
 	var ue usageError
 	if errors.As(err, &ue) {
@@ -71,6 +71,18 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	return exitInput
 }
 
+// reportInternal prints a panic as a bug to report, with its stack
+// trace only in debug mode, and returns the exit code for it.
+func reportInternal(stderr io.Writer, v any, stack []byte, debugMode bool) int {
+	fmt.Fprintf(stderr, "duetto: internal error: %v\nThis is a bug in duetto: please report it with the input that caused it.\n", v)
+	if debugMode {
+		fmt.Fprintf(stderr, "%s\n", stack)
+	} else {
+		fmt.Fprintf(stderr, "(run again with --debug for the stack trace)\n")
+	}
+	return exitInternal
+}
+
 func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "duetto",
@@ -78,7 +90,11 @@ func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 		Long: `duetto turns a TOML description of a bilingual publication — page geometry,
 fonts, styles, the paired Italian/English text, photos and captions — into a
 print-ready PDF: Italian and English side by side, each pair of paragraphs
-starting level, justified and hyphenated for each language.`,
+starting level, justified and hyphenated for each language.
+
+Exit codes: 0 success; 1 an error in the input (printed as file:line:col with
+the source line) or in the layout, or a PDF that cannot be written; 2 a usage
+error; 3 an internal error, a bug to report (--debug prints its stack trace).`,
 		Example: `  duetto build                         # build the embedded Turin brochure
   duetto build --lang all -o turin.pdf # turin.pdf, turin-it.pdf, turin-en.pdf
   duetto init my-leaflet               # start your own publication

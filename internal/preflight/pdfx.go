@@ -1,6 +1,8 @@
 package preflight
 
 import (
+	"fmt"
+
 	"github.com/duetto-press/duetto/images"
 	"github.com/duetto-press/duetto/layout"
 )
@@ -14,6 +16,7 @@ import (
 func CheckPDFX(doc *layout.Document, version string) []Finding {
 	var out []Finding
 	spaceOf := map[*layout.Image]string{}
+	depth := map[*layout.Image]int{}
 	for _, p := range doc.Pages {
 		for _, it := range p.Items {
 			im, ok := it.(*layout.Image)
@@ -24,15 +27,21 @@ func CheckPDFX(doc *layout.Document, version string) []Finding {
 			if !seen {
 				if info, err := images.Inspect(im.Path, im.Data); err == nil {
 					space = info.ColorSpace
+					depth[im] = info.Depth
 				}
 				spaceOf[im] = space
-			}
-			if space == "cmyk" || space == "gray" || space == "" {
-				continue
 			}
 			name := im.Path
 			if name == "" {
 				name = "the photo"
+			}
+			if depth[im] > 8 && version == "PDF/X-1a:2003" { // PDF 1.4: 8 bits per component at most
+				out = append(out, Finding{Severity: Error, Page: p.Index, Element: im.Block, Check: "pdfx",
+					Message: fmt.Sprintf("%s has %d bits per channel: %s (PDF 1.4) allows 8 at most (save it with 8 bits per channel)", name, depth[im], version)})
+				continue
+			}
+			if space == "cmyk" || space == "gray" || space == "" {
+				continue
 			}
 			out = append(out, Finding{Severity: Error, Page: p.Index, Element: im.Block, Check: "pdfx",
 				Message: name + " is in " + space + " colour: " + version + " allows CMYK and grey only (convert it to CMYK for the printing condition)"})

@@ -70,8 +70,8 @@ func (h *Hyphenator) Breaks(token string) []Break {
 		// Elision: break after the apostrophe, hyphenate the rest.
 		out = append(out, Break{Pos: a + i + 1})
 		rest := core[i+1:]
-		if indexFunc(rest, isApostrophe) >= 0 {
-			return out
+		if indexFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) }) >= 0 {
+			return out // another apostrophe, or a no-break space: no hyphen beside it
 		}
 		for _, p := range h.points(lower(rest)) {
 			out = append(out, Break{Pos: a + i + 1 + p, Hyphen: true})

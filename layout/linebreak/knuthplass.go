@@ -324,14 +324,40 @@ func (b *breaker) run(tolerance float64, hyphens bool, emergency float64, final 
 	// in a row): with a limit on hyphenated lines in a row, a way to a
 	// break that ends fewer of them is not worse than a cheaper one that
 	// ends more, so both must be kept for the optimum to be found.
+	// candAt indexes cands by that key once they are many: where the
+	// active nodes have many line counts (a long run of breakpoints with
+	// nothing between them) a scan at every upsert would make each
+	// breakpoint quadratic in the active nodes.
+	const scanned = 16
+	candAt := map[[3]int]int{}
 	upsert := func(c cand) {
-		for k := range cands {
-			if cands[k].line == c.line && cands[k].fit == c.fit && cands[k].hyphens == c.hyphens {
-				if c.demerits < cands[k].demerits {
-					cands[k] = c
+		key := [3]int{c.line, c.fit, c.hyphens}
+		k := -1
+		if len(cands) <= scanned {
+			for j := range cands {
+				if cands[j].line == c.line && cands[j].fit == c.fit && cands[j].hyphens == c.hyphens {
+					k = j
+					break
 				}
-				return
 			}
+		} else {
+			if len(candAt) == 0 {
+				for j, x := range cands {
+					candAt[[3]int{x.line, x.fit, x.hyphens}] = j
+				}
+			}
+			if j, ok := candAt[key]; ok {
+				k = j
+			}
+		}
+		if k >= 0 {
+			if c.demerits < cands[k].demerits {
+				cands[k] = c
+			}
+			return
+		}
+		if len(candAt) > 0 {
+			candAt[key] = len(cands)
 		}
 		cands = append(cands, c)
 	}
@@ -347,6 +373,9 @@ func (b *breaker) run(tolerance float64, hyphens bool, emergency float64, final 
 		}
 		// Best candidate per (line, fitness class).
 		cands = cands[:0]
+		if len(candAt) > 0 {
+			clear(candAt)
+		}
 		keep := actives[:0] // filtered in place: each kept node was already read
 		var lastDeactivated *active
 		for _, a := range actives {
