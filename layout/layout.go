@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 
@@ -459,25 +460,35 @@ func (e *engine) finish() {
 const looseTolerance = 9999
 
 func (e *engine) breakLines(p *paragraph, widths linebreak.Widths) []linebreak.Line {
-	lines, _ := e.breakLoose(p, widths, 0)
+	lines, _ := e.breakWith(p, widths, 0, false)
 	return lines
 }
 
 // breakLoose breaks p asking for looseness more (or fewer) lines than the
 // optimum (TeX's \looseness). ok is false when the lines could only be
 // found by the forced final pass (some overfull) or when the looseness
-// asked for could not be met; ragged text has only looseness 0.
+// asked for could not be met; ragged text has only looseness 0. Lines
+// that are not ok are not returned: every caller rejects them, so the
+// forced pass is not run.
 func (e *engine) breakLoose(p *paragraph, widths linebreak.Widths, looseness int) (lines []linebreak.Line, ok bool) {
+	return e.breakWith(p, widths, looseness, true)
+}
+
+func (e *engine) breakWith(p *paragraph, widths linebreak.Widths, looseness int, unforced bool) (lines []linebreak.Line, ok bool) {
 	if p.style.Align != content.Justify {
 		return breakRagged(p.nodes, widths), looseness == 0
 	}
 	params := linebreak.DefaultParams()
 	params.Looseness = looseness
+	params.Unforced = unforced
 	if looseness == 0 {
 		params.LooseTolerance = looseTolerance
 		params.EmergencyStretch = 2 * p.style.Size
 	}
 	res, err := linebreak.Break(p.nodes, widths, params)
+	if unforced && errors.Is(err, linebreak.ErrNoFit) {
+		return nil, false
+	}
 	if err != nil || len(res.Lines) == 0 {
 		return breakRagged(p.nodes, widths), false
 	}

@@ -124,7 +124,7 @@ error; 3 an internal error, a bug to report (--debug prints its stack trace).`,
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.AddCommand(newBuildCmd(stdout), newDiffCmd(stdout), newInitCmd(stdout), newWatchCmd(stdout, stderr), newFontsCmd(stdout), newCheckCmd(stdout))
-	root.AddCommand(newGendocsCmd(stdout))
+	root.AddCommand(newGendocsCmd(stdout), newGenCmd(stdout))
 	addCompletions(root)
 	return root
 }

@@ -40,6 +40,13 @@ type Params struct {
 	// a pass with emergency stretch cannot tell apart.
 	LooseTolerance   float64
 	EmergencyStretch float64 // \emergencystretch (points) for a pass after the loose one
+	// Unforced leaves out the final, forced pass: when no other pass
+	// finds breaks within its tolerance (and meets the looseness asked
+	// for), Break returns ErrNoFit instead of overfull lines. It is for
+	// callers that would reject forced lines anyway: that pass, with no
+	// tolerance, keeps every reachable breakpoint active and is by far
+	// the slowest.
+	Unforced bool
 }
 
 // The passes of Break, in the order it tries them (TeX §863, with the
@@ -175,6 +182,10 @@ type active struct {
 // ErrInvalid is wrapped by errors about invalid input.
 var ErrInvalid = errors.New("linebreak: invalid input")
 
+// ErrNoFit is returned, with Params.Unforced, when only the forced pass
+// could break the paragraph.
+var ErrNoFit = errors.New("linebreak: no breaks within the tolerance")
+
 // Break chooses the breaks of the paragraph nodes for the line widths.
 // It never fails on hard input: when no set of breaks keeps every line
 // within the tolerance, even with emergency stretch, it returns the best
@@ -210,7 +221,9 @@ func Break(nodes []Node, widths Widths, p Params) (Result, error) {
 	if p.EmergencyStretch > 0 {
 		passes = append(passes, pass{PassEmergency, p.Tolerance, true, p.EmergencyStretch, false})
 	}
-	passes = append(passes, pass{PassForced, math.Inf(1), true, p.EmergencyStretch, true})
+	if !p.Unforced {
+		passes = append(passes, pass{PassForced, math.Inf(1), true, p.EmergencyStretch, true})
+	}
 	for i, ps := range passes {
 		best, met, err := b.run(ps.tolerance, ps.hyphens, ps.emergency, ps.final)
 		if err != nil {
@@ -218,9 +231,12 @@ func Break(nodes []Node, widths Widths, p Params) (Result, error) {
 		}
 		// TeX §873: a pass that misses the looseness goal gives way to the
 		// next one, unless it is the last.
-		if best != nil && (met || i == len(passes)-1) {
+		if best != nil && (met || i == len(passes)-1 && !p.Unforced) {
 			return Result{Lines: b.lines(best), Demerits: best.demerits, Pass: ps.number}, nil
 		}
+	}
+	if p.Unforced {
+		return Result{}, ErrNoFit
 	}
 	return Result{}, fmt.Errorf("%w: no breaks found", ErrInvalid) // unreachable: the final pass always breaks
 }
