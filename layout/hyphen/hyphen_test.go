@@ -1,7 +1,9 @@
 package hyphen
 
 import (
+	"reflect"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -211,6 +213,51 @@ func BenchmarkBreaks(b *testing.B) {
 	for b.Loop() {
 		for _, w := range words {
 			h.Breaks(w)
+		}
+	}
+}
+
+func TestBreaksAreRememberedAndSafeToShare(t *testing.T) {
+	h := mustNew(t, "en")
+	words := []string{"hyphenation", "cooperation", "table", "(international),", "125/2014", "www.example.com"}
+	want := map[string][]Break{}
+	for _, w := range words {
+		want[w] = h.Breaks(w)
+	}
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range 50 {
+				for _, w := range words {
+					got := h.Breaks(w)
+					if !reflect.DeepEqual(got, want[w]) {
+						t.Errorf("Breaks(%q) = %v, want %v", w, got, want[w])
+					}
+					if len(got) > 0 {
+						got[0].Pos = -1 // the caller's own slice
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	// An exception added later replaces what was remembered.
+	if err := h.AddException("ta-ble"); err != nil {
+		t.Fatal(err)
+	}
+	if got := h.Breaks("table"); len(got) != 1 || got[0].Pos != 2 {
+		t.Errorf("Breaks(table) after the exception = %v, want a break at 2", got)
+	}
+}
+
+func BenchmarkBreaksUncached(b *testing.B) {
+	h := mustNew(b, "it")
+	words := strings.Fields("La Città metropolitana di Torino collabora con le reti di comunità italiane all’estero e con le reti delle comunità di origine dei migranti residenti nella Città metropolitana di Torino, con i soggetti della società civile attivi nella cooperazione allo sviluppo")
+	for b.Loop() {
+		for _, w := range words {
+			h.breaks(w)
 		}
 	}
 }

@@ -7,11 +7,15 @@ package hyphen
 
 import (
 	"fmt"
+	"sync"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Hyphenator hyphenates words of one language. It is immutable after New
-// and AddException, and safe for concurrent use from then on.
+// and AddException, and safe for concurrent use from then on. It
+// remembers the breaks of every token it was asked about, so running text,
+// which repeats its words, is hyphenated once per distinct token.
 type Hyphenator struct {
 	lang string
 	// patterns maps the letters of each pattern (with '.' for a word
@@ -25,6 +29,9 @@ type Hyphenator struct {
 	// Left and Right are the fewest letters kept before and after a
 	// hyphen.
 	Left, Right int
+
+	mu    sync.RWMutex
+	cache map[string][]Break // token → Breaks(token), shared: never modified
 }
 
 // New returns the hyphenator for lang: "it", "en" (British English, the
@@ -98,6 +105,9 @@ func (h *Hyphenator) AddException(word string) error {
 		return fmt.Errorf("bad exception %q", word)
 	}
 	h.exceptions[string(letters)] = breaks
+	h.mu.Lock()
+	h.cache = nil // answers given before may have changed
+	h.mu.Unlock()
 	return nil
 }
 
@@ -118,16 +128,30 @@ func (h *Hyphenator) points(word []rune) []int {
 		}
 		return out
 	}
-	// s is the word between edge markers; values[k] is the value of the
-	// position before s[k].
-	s := make([]rune, 0, n+2)
-	s = append(s, '.')
-	s = append(s, word...)
-	s = append(s, '.')
-	values := make([]uint8, len(s)+1)
-	for i := range s {
-		for j := i + 1; j <= len(s) && j-i <= h.maxLen; j++ {
-			v, ok := h.patterns[string(s[i:j])]
+	// s is the word between edge markers, in UTF-8; at[k] is the byte
+	// offset of its kth rune (and at[len] its length), so that every
+	// substring is looked up without being copied. values[k] is the value
+	// of the position before rune k.
+	var buf [64]byte
+	var atBuf [34]int
+	str := append(buf[:0], '.')
+	at := append(atBuf[:0], 0)
+	for _, r := range word {
+		at = append(at, len(str))
+		str = utf8.AppendRune(str, r)
+	}
+	at = append(at, len(str))
+	str = append(str, '.')
+	at = append(at, len(str))
+	m := len(at) - 1 // runes in s
+	var valBuf [36]uint8
+	values := valBuf[:0]
+	for range m + 1 {
+		values = append(values, 0)
+	}
+	for i := 0; i < m; i++ {
+		for j := i + 1; j <= m && j-i <= h.maxLen; j++ {
+			v, ok := h.patterns[string(str[at[i]:at[j]])]
 			if !ok {
 				continue
 			}

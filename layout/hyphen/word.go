@@ -30,7 +30,28 @@ func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
 // Italian an elision ("dell’Acqua") breaks after the apostrophe without a
 // hyphen, never inside the elided article, and the word after it is
 // hyphenated on its own.
+//
+// The slice returned is the caller's.
 func (h *Hyphenator) Breaks(token string) []Break {
+	h.mu.RLock()
+	out, ok := h.cache[token]
+	h.mu.RUnlock()
+	if !ok {
+		out = h.breaks(token)
+		h.mu.Lock()
+		if h.cache == nil {
+			h.cache = map[string][]Break{}
+		}
+		h.cache[token] = out
+		h.mu.Unlock()
+	}
+	if out == nil {
+		return nil
+	}
+	return append([]Break(nil), out...)
+}
+
+func (h *Hyphenator) breaks(token string) []Break {
 	rs := []rune(token)
 	a, b := 0, len(rs)
 	for a < b && !unicode.IsLetter(rs[a]) {
