@@ -78,6 +78,10 @@ type paragraph struct {
 	base  *textStyle
 	lang  string
 	words int
+	// Scratch space of addWord, reused from word to word.
+	runes  []rune
+	styles []*textStyle
+	at     []runeAt
 }
 
 // flex is the stretch and shrink of one node's part of a line.
@@ -141,6 +145,14 @@ func (b *builder) build(text string, ps *content.Style, lang string, indent floa
 		spans = []content.Span{{Text: text}}
 	}
 	p := &paragraph{style: ps, base: b.resolve(ps, ""), lang: lang}
+	// About three nodes for every four bytes of text (a box, glue and
+	// penalties per word), so that the lists rarely grow.
+	if n := len(text)*3/4 + 8; n > 0 {
+		p.nodes = make([]linebreak.Node, 0, n)
+		p.frags = make([]fragment, 0, n)
+		p.hyphen = make([]string, 0, n)
+		p.flex = make([]flex, 0, n)
+	}
 	if indent > 0 {
 		p.push(linebreak.Box(indent), fragment{}, "")
 	}
@@ -179,6 +191,7 @@ func (b *builder) build(text string, ps *content.Style, lang string, indent floa
 		}
 	}
 	flushWord()
+	p.runes, p.styles, p.at = nil, nil, nil
 	if len(missing) > 0 && miss != nil {
 		var list []string
 		for i := 0; i < len(missing); { // grouped by the word they were met in
@@ -256,11 +269,14 @@ func (p *paragraph) addSpace(ts *textStyle) {
 // addWord appends one word (pieces in their styles) with its break points.
 func (p *paragraph) addWord(pieces []styledText, h *hyphen.Hyphenator, hyphenate bool) {
 	p.words++
-	var whole strings.Builder
-	for _, pc := range pieces {
-		whole.WriteString(pc.text)
+	full := pieces[0].text
+	if len(pieces) > 1 {
+		var whole strings.Builder
+		for _, pc := range pieces {
+			whole.WriteString(pc.text)
+		}
+		full = whole.String()
 	}
-	full := whole.String()
 	// Soft hyphens mark breaks the author wants; remove them from the text.
 	var breaks []hyphen.Break
 	if strings.ContainsRune(full, '\u00ad') {
@@ -286,24 +302,42 @@ func (p *paragraph) addWord(pieces []styledText, h *hyphen.Hyphenator, hyphenate
 		}
 	}
 	// Walk the word's runes; a box ends where the style changes (no break
-	// there) or at a break position (a penalty follows).
-	var runes []rune
-	var styles []*textStyle
-	for _, pc := range pieces {
-		for _, r := range pc.text {
+	// there) or at a break position (a penalty follows). The text of a box
+	// within one piece is a substring of it, not a copy.
+	runes, styles, at := p.runes[:0], p.styles[:0], p.at[:0]
+	for k, pc := range pieces {
+		for off, r := range pc.text {
 			runes = append(runes, r)
 			styles = append(styles, pc.style)
+			at = append(at, runeAt{piece: k, off: off})
 		}
 	}
-	breakAt := make(map[int]hyphen.Break, len(breaks)) // by rune index
-	for _, br := range breaks {
-		if br.Pos > 0 && br.Pos < len(runes) {
-			breakAt[br.Pos] = br
+	p.runes, p.styles, p.at = runes, styles, at
+	text := func(start, end int) string {
+		a := at[start]
+		if end == len(runes) {
+			if a.piece == len(pieces)-1 {
+				return pieces[a.piece].text[a.off:]
+			}
+		} else if b := at[end]; b.piece == a.piece {
+			return pieces[a.piece].text[a.off:b.off]
 		}
+		return string(runes[start:end])
 	}
+	// breaks are in increasing order of position; those outside the
+	// word's inside are ignored, and of two at one position the last
+	// counts.
+	nb := 0
 	start := 0
 	for i := 1; i <= len(runes); i++ {
-		br, isBreak := breakAt[i]
+		var br hyphen.Break
+		isBreak := false
+		for nb < len(breaks) && breaks[nb].Pos <= i {
+			if breaks[nb].Pos == i && i < len(runes) {
+				br, isBreak = breaks[nb], true
+			}
+			nb++
+		}
 		if i < len(runes) && !isBreak && styles[i] == styles[start] {
 			continue
 		}
@@ -311,13 +345,17 @@ func (p *paragraph) addWord(pieces []styledText, h *hyphen.Hyphenator, hyphenate
 		if i < len(runes) && styles[i] == styles[start] {
 			next = runes[i]
 		}
-		p.addBox(string(runes[start:i]), styles[start], next, i < len(runes))
+		p.addBox(text(start, i), styles[start], next, i < len(runes))
 		if isBreak {
 			p.addBreak(styles[i-1], runes[i-1], runes[i], br)
 		}
 		start = i
 	}
 }
+
+// runeAt is where a rune of a word is: its piece, and its byte offset in
+// the piece's text.
+type runeAt struct{ piece, off int }
 
 // addBox appends a box for text in style ts. next is the rune that follows
 // in the same word and style (-1 if none): the kerning with it belongs to
