@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"hash"
+	"strconv"
 )
 
 // Digest fingerprints what the page shows: every item in order, with its
@@ -14,16 +15,59 @@ import (
 func (p *Page) Digest() string {
 	h := sha256.New()
 	fmt.Fprintf(h, "page %d folio %q\n", p.Index, p.Folio)
+	var buf []byte
 	for _, it := range p.Items {
-		writeItem(h, it)
+		buf = writeItem(h, it, buf[:0])
 	}
 	return hex.EncodeToString(h.Sum(nil)[:16])
 }
 
-func writeItem(h hash.Hash, it Item) {
+// writeItem hashes one item's line; buf is scratch space, returned for
+// reuse.
+func writeItem(h hash.Hash, it Item, buf []byte) []byte {
 	switch v := it.(type) {
 	case *TextRun:
-		fmt.Fprintf(h, "text %.3f %.3f %s %.3f %v %q %v %.4f %.3f %v\n", v.X, v.Y, v.Font, v.Size, v.Color, v.Text, v.Kern, v.ScaleOrOne(), v.Rotate, v.Hyphen)
+		// fmt's "text %.3f %.3f %s %.3f %v %q %v %.4f %.3f %v\n", written
+		// with strconv: text runs are most of a page.
+		b := append(buf, "text "...)
+		b = strconv.AppendFloat(b, v.X, 'f', 3, 64)
+		b = append(b, ' ')
+		b = strconv.AppendFloat(b, v.Y, 'f', 3, 64)
+		b = append(b, ' ')
+		b = append(b, v.Font...)
+		b = append(b, ' ')
+		b = strconv.AppendFloat(b, v.Size, 'f', 3, 64)
+		b = append(b, " {"...)
+		for i, c := range [4]float64{v.Color.C, v.Color.M, v.Color.Y, v.Color.K} {
+			if i > 0 {
+				b = append(b, ' ')
+			}
+			b = strconv.AppendFloat(b, c, 'g', -1, 64)
+		}
+		if v.Color.Spot != "" { // as Color.String
+			b = append(b, " spot "...)
+			b = strconv.AppendQuote(b, v.Color.Spot)
+			b = append(b, ' ')
+			b = strconv.AppendFloat(b, v.Color.Tint, 'g', -1, 64)
+		}
+		b = append(b, "} "...)
+		b = strconv.AppendQuote(b, v.Text)
+		b = append(b, " ["...)
+		for i, k := range v.Kern {
+			if i > 0 {
+				b = append(b, ' ')
+			}
+			b = strconv.AppendFloat(b, k, 'g', -1, 64)
+		}
+		b = append(b, "] "...)
+		b = strconv.AppendFloat(b, v.ScaleOrOne(), 'f', 4, 64)
+		b = append(b, ' ')
+		b = strconv.AppendFloat(b, v.Rotate, 'f', 3, 64)
+		b = append(b, ' ')
+		b = strconv.AppendBool(b, v.Hyphen)
+		b = append(b, '\n')
+		h.Write(b)
+		return b
 	case *Image:
 		sum := sha256.Sum256(v.Data)
 		fmt.Fprintf(h, "image %s %x %v %v\n", v.Path, sum[:8], v.Frame, v.Clip)
@@ -34,4 +78,5 @@ func writeItem(h hash.Hash, it Item) {
 	default:
 		fmt.Fprintf(h, "%T %+v\n", it, it)
 	}
+	return buf
 }

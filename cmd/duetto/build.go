@@ -170,8 +170,8 @@ func build(spec buildSpec, stdout io.Writer) error {
 	// read-only, and nothing else.
 	type result struct {
 		name     string
-		data     []byte
-		imposed  []byte // with --impose
+		file     *pdf.File // shares the photos' bytes with the resources
+		imposed  []byte    // with --impose
 		doc      *layout.Document
 		screen   *layout.Document // with --screen, and its PDF:
 		sdata    []byte
@@ -241,9 +241,9 @@ func build(spec buildSpec, stdout io.Writer) error {
 			for _, f := range findings {
 				r.warnings = append(r.warnings, r.name+": "+f.String())
 			}
-			var buf bytes.Buffer
 			t = time.Now()
-			if err := pdf.Write(&buf, doc, pdf.Options{PDFX: x, Registration: pub.Page.Registration, ColorBar: pub.Page.ColorBar}); err != nil {
+			file, err := pdf.Render(doc, pdf.Options{PDFX: x, Registration: pub.Page.Registration, ColorBar: pub.Page.ColorBar})
+			if err != nil {
 				r.err = fmt.Errorf("writing PDF: %w", err)
 				return
 			}
@@ -266,7 +266,7 @@ func build(spec buildSpec, stdout io.Writer) error {
 				r.screen = sdoc
 				r.times.since("screen", t)
 			}
-			r.data, r.doc = buf.Bytes(), doc
+			r.file, r.doc = file, doc
 		}()
 	}
 	wg.Wait()
@@ -280,8 +280,8 @@ func build(spec buildSpec, stdout io.Writer) error {
 		warnings = append(warnings, r.warnings...)
 	}
 	for _, r := range results {
-		change := changeNote(r.name, r.doc)
-		if err := writeAtomic(r.name, r.data); err != nil {
+		change := changeNote(r.name, r.file.PageDigests())
+		if err := writeAtomicFrom(r.name, r.file); err != nil {
 			return err
 		}
 		fmt.Fprintf(stdout, "%s: %d pages%s\n", r.name, len(r.doc.Pages), change)
@@ -293,7 +293,7 @@ func build(spec buildSpec, stdout io.Writer) error {
 			fmt.Fprintf(stdout, "%s: %d %s, front and back\n", name, len(r.doc.Pages)/4, plural(len(r.doc.Pages)/4, "sheet", "sheets"))
 		}
 		if r.screen != nil {
-			change := changeNote(r.sname, r.screen)
+			change := changeNote(r.sname, pdf.Digests(r.screen))
 			if err := writeAtomic(r.sname, r.sdata); err != nil {
 				return err
 			}
@@ -390,19 +390,45 @@ type internalError struct {
 
 func (e internalError) Error() string { return fmt.Sprintf("internal error: %v", e.value) }
 
-// changeNote compares a new layout with the duetto PDF it replaces, by
-// the page digests the old PDF carries: ", changed 14 15", ", unchanged",
-// or "" when there is no earlier duetto PDF.
-func changeNote(name string, doc *layout.Document) string {
-	old, err := os.ReadFile(name)
+// changeNote compares a new PDF's page digests with those of the duetto
+// PDF it replaces: ", changed 14 15", ", unchanged", or "" when there is
+// no earlier duetto PDF.
+func changeNote(name string, digests []string) string {
+	before, err := readDigests(name)
 	if err != nil {
 		return ""
 	}
-	before, err := pdf.PageDigests(old)
+	return describeChanges(pdf.ChangedPages(before, digests))
+}
+
+// readDigests reads the page digests of the duetto PDF name. They are in
+// the metadata near the end of the file, so it reads the last part first
+// (photos make most of a file) and the whole file only when they are not
+// there.
+func readDigests(name string) ([]string, error) {
+	f, err := os.Open(name)
 	if err != nil {
-		return ""
+		return nil, err
 	}
-	return describeChanges(pdf.ChangedPages(before, pdf.Digests(doc)))
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	const tail = 512 << 10
+	if st.Size() > tail {
+		buf := make([]byte, tail)
+		if _, err := f.ReadAt(buf, st.Size()-tail); err == nil {
+			if d, err := pdf.PageDigests(buf); err == nil {
+				return d, nil
+			}
+		}
+	}
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return nil, err
+	}
+	return pdf.PageDigests(data)
 }
 
 // describeChanges formats a list of changed pages.
@@ -436,6 +462,11 @@ func buildDocument(pub *content.Publication) (*layout.Document, error) {
 // folder and a rename, so readers never see a partial file and an error
 // leaves the previous file intact.
 func writeAtomic(name string, data []byte) error {
+	return writeAtomicFrom(name, bytes.NewReader(data))
+}
+
+// writeAtomicFrom is writeAtomic for what src writes.
+func writeAtomicFrom(name string, src io.WriterTo) error {
 	dir := filepath.Dir(name)
 	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
 		return fmt.Errorf("cannot write %s: folder %s does not exist", name, dir)
@@ -445,7 +476,7 @@ func writeAtomic(name string, data []byte) error {
 		return fmt.Errorf("cannot write %s: %w", name, err)
 	}
 	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
+	if _, err := src.WriteTo(tmp); err != nil {
 		tmp.Close()
 		return fmt.Errorf("cannot write %s: %w", name, err)
 	}

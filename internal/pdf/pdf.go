@@ -65,28 +65,52 @@ type RGB struct{ R, G, B uint8 }
 const Producer = "duetto"
 
 // Write renders doc as PDF to w.
-func Write(w io.Writer, doc *layout.Document, opt Options) (err error) {
+func Write(w io.Writer, doc *layout.Document, opt Options) error {
+	f, err := Render(doc, opt)
+	if err != nil {
+		return err
+	}
+	_, err = f.WriteTo(w)
+	return err
+}
+
+// Render renders doc as PDF in memory. The File shares the photos' bytes
+// with doc.
+func Render(doc *layout.Document, opt Options) (*File, error) {
+	return render(doc, opt, true)
+}
+
+// render is Render; with passThrough false every photo goes through fpdf
+// (the tests compare the two).
+func render(doc *layout.Document, opt Options, passThrough bool) (file *File, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("pdf: internal error in fpdf: %v", r)
 		}
 	}()
-	wr := &writer{doc: doc, fontKnown: map[string]bool{}, fontName: map[string]string{}, imageName: map[string]string{}}
+	wr := &writer{doc: doc, fontKnown: map[string]bool{}, fontName: map[string]string{}, imageName: map[string]string{}, stubs: map[string][]byte{}, noStubs: !passThrough}
 	var buf bytes.Buffer
 	if err := wr.render(&buf, opt); err != nil {
-		return err
+		return nil, err
 	}
-	data, err := finish(buf.Bytes(), opt, wr.spotList)
+	pdf, err := prepare(buf.Bytes(), opt, wr.spotList)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	_, err = w.Write(data)
-	return err
+	if len(wr.stubs) == 0 {
+		return &File{parts: [][]byte{withID(pdf)}, digests: wr.digests}, nil
+	}
+	file, err = splice(pdf, wr.stubs)
+	if err != nil {
+		return nil, err
+	}
+	file.digests = wr.digests
+	return file, nil
 }
 
-// finish turns fpdf's output into duetto's: canonical, PDF/X when asked
-// for, with a document /ID derived from everything before the trailer.
-func finish(pdf []byte, opt Options, spots []*spotInk) ([]byte, error) {
+// prepare makes fpdf's output canonical, with the spot colour spaces, and
+// PDF/X when asked for.
+func prepare(pdf []byte, opt Options, spots []*spotInk) ([]byte, error) {
 	canonical(pdf)
 	if len(spots) > 0 {
 		var err error
@@ -100,7 +124,7 @@ func finish(pdf []byte, opt Options, spots []*spotInk) ([]byte, error) {
 			return nil, err
 		}
 	}
-	return withID(pdf), nil
+	return pdf, nil
 }
 
 type writer struct {
@@ -109,6 +133,9 @@ type writer struct {
 	fontKnown map[string]bool
 	fontName  map[string]string // display-list key → name registered with fpdf
 	imageName map[string]string // content hash → registered name
+	stubs     map[string][]byte // stub registered with fpdf → the JPEG it stands for (see splice.go)
+	digests   []string          // the pages', as Digests
+	noStubs   bool              // every image through fpdf
 	fill      string            // current fill colour operator on the page
 	stroke    string
 	rgb       func(layout.Color) RGB // Options.RGB
@@ -169,7 +196,8 @@ func (wr *writer) render(out io.Writer, opt Options) error {
 	if doc.Meta.Lang != "" {
 		f.SetLang(doc.Meta.Lang)
 	}
-	f.SetXmpMetadata(xmpPacket(doc, opt.PDFX.Version))
+	wr.digests = Digests(doc)
+	f.SetXmpMetadata(xmpPacket(doc, opt.PDFX.Version, wr.digests))
 	if len(doc.Fonts) > 26*26 {
 		return fmt.Errorf("pdf: %d fonts; at most %d are supported", len(doc.Fonts), 26*26)
 	}
@@ -331,11 +359,9 @@ func (wr *writer) image(p layout.Page, im *layout.Image) (err error) {
 	name, ok := wr.imageName[key]
 	if !ok {
 		name = "img" + key
-		info := wr.f.RegisterImageOptionsReader(name, opts, bytes.NewReader(data))
-		if err := wr.f.Error(); err != nil {
+		if err := wr.register(name, opts, data); err != nil {
 			return fmt.Errorf("pdf: page %d: figure %s: %s: %w", p.Index, im.Block, im.Path, err)
 		}
-		breakWidthTie(info, len(wr.imageName))
 		wr.imageName[key] = name
 	}
 	clip := im.Clip
@@ -348,6 +374,32 @@ func (wr *writer) image(p layout.Page, im *layout.Image) (err error) {
 		wr.f.ClipEnd()
 		wr.fill, wr.stroke = "", "" // the clip's q/Q restored the colours
 	}
+	return nil
+}
+
+// register registers an image with fpdf: a JPEG as a stub that splice
+// replaces with the JPEG's bytes, anything else as it is.
+func (wr *writer) register(name string, opts fpdf.ImageOptions, data []byte) error {
+	src := data
+	stub, ok := []byte(nil), false
+	if opts.ImageType == "JPG" && !wr.noStubs && spliceable(data) {
+		stub, ok = jpegStub(data, fmt.Sprintf("\x00duetto stub %d\x00", len(wr.stubs)))
+		if ok {
+			src = stub
+		}
+	}
+	info := wr.f.RegisterImageOptionsReader(name, opts, bytes.NewReader(src))
+	if err := wr.f.Error(); err != nil {
+		return err
+	}
+	if ok {
+		id, known := imageID(info, data)
+		if !known || !setImageID(info, id) {
+			return fmt.Errorf("pdf: fpdf's image record is not as the writer expects")
+		}
+		wr.stubs[string(stub)] = data
+	}
+	breakWidthTie(info, len(wr.imageName))
 	return nil
 }
 

@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"encoding/xml"
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -31,14 +30,16 @@ func xmlEscape(s string) string {
 // carries what PDF/X checkers read from the metadata: the version, the
 // trapping state and the document's identity (derived from its pages, so
 // the same layout gets the same id).
-func xmpPacket(doc *layout.Document, pdfx string) []byte {
+//
+// digests are doc's, as Digests returns them.
+func xmpPacket(doc *layout.Document, pdfx string, digests []string) []byte {
 	date := time.Unix(doc.Meta.Date, 0).UTC().Format("2006-01-02T15:04:05Z")
 	var pages strings.Builder
 	for i := range doc.Pages {
 		if i > 0 {
 			pages.WriteByte(' ')
 		}
-		fmt.Fprintf(&pages, "%d:%s", doc.Pages[i].Index, doc.Pages[i].Digest())
+		fmt.Fprintf(&pages, "%d:%s", doc.Pages[i].Index, digests[doc.Pages[i].Index])
 	}
 	lang := doc.Meta.Lang
 	if lang == "" {
@@ -87,17 +88,25 @@ func xmpPacket(doc *layout.Document, pdfx string) []byte {
 <?xpacket end="w"?>`)
 }
 
-var pagesElement = regexp.MustCompile(`<duetto:pages>([^<]*)</duetto:pages>`)
-
 // PageDigests reads the page digests a duetto PDF carries in its XMP
 // metadata, indexed by physical page (1-based; entry 0 is unused). It
 // returns an error for a PDF that duetto did not write.
 func PageDigests(pdf []byte) ([]string, error) {
-	m := pagesElement.FindSubmatch(pdf)
-	if m == nil {
-		return nil, fmt.Errorf("no page digests: not a PDF written by duetto")
+	// The first <duetto:pages>…</duetto:pages> with no other tag inside.
+	const open, end = "<duetto:pages>", "</duetto:pages>"
+	var list []byte
+	for from := 0; list == nil; {
+		i := bytes.Index(pdf[from:], []byte(open))
+		if i < 0 {
+			return nil, fmt.Errorf("no page digests: not a PDF written by duetto")
+		}
+		body := pdf[from+i+len(open):]
+		if j := bytes.IndexByte(body, '<'); j >= 0 && bytes.HasPrefix(body[j:], []byte(end)) {
+			list = body[:j:j]
+		}
+		from += i + len(open)
 	}
-	fields := strings.Fields(string(m[1]))
+	fields := strings.Fields(string(list))
 	out := make([]string, len(fields)+1)
 	for _, f := range fields {
 		n, digest, ok := strings.Cut(f, ":")

@@ -1,0 +1,73 @@
+package pdf
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/duetto-press/duetto/layout"
+)
+
+// Photos passed through as stubs and spliced in must give the bytes fpdf
+// writes when it copies them itself, plain and PDF/X.
+func TestPassedThroughPhotosGiveTheSameBytes(t *testing.T) {
+	for _, opt := range []Options{{}, {PDFX: PDFX{Version: PDFX1a2003, OutputCondition: "FOGRA39"}}, {Uncompressed: true}} {
+		doc := sampleDoc(t)
+		want, err := render(doc, opt, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := render(doc, opt, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got.parts) < 2 {
+			t.Errorf("%+v: the photos were not passed through", opt)
+		}
+		if !bytes.Equal(got.Bytes(), want.Bytes()) {
+			t.Errorf("%+v: %d bytes with the photos passed through, %d through fpdf", opt, got.Len(), want.Len())
+		}
+		var buf bytes.Buffer
+		if n, err := got.WriteTo(&buf); err != nil || int(n) != got.Len() || !bytes.Equal(buf.Bytes(), want.Bytes()) {
+			t.Errorf("%+v: WriteTo wrote %d bytes, %v", opt, n, err)
+		}
+	}
+}
+
+func TestJPEGStub(t *testing.T) {
+	jpg := testJPEG(t, 100)
+	stub, ok := jpegStub(jpg, "TAG")
+	if !ok || !strings.HasSuffix(string(stub), "TAG") || len(stub) >= len(jpg) {
+		t.Fatalf("stub of %d bytes, %v", len(stub), ok)
+	}
+	if sos := stub[len(stub)-len("TAG")-4:]; sos[0] != 0xFF || sos[1] != 0xDA {
+		t.Errorf("the stub does not end at the scan header: % x", sos[:4])
+	}
+	for _, bad := range [][]byte{nil, []byte("\xFF\xD8"), []byte("\xFF\xD8\xFF\xE0\x00"), []byte("\x89PNG\r\n\x1a\n"), append([]byte("\xFF\xD8\xFF\xD9"), jpg...)} {
+		if _, ok := jpegStub(bad, "TAG"); ok {
+			t.Errorf("jpegStub(% x): want not ok", bad)
+		}
+	}
+}
+
+// A photo holding a string the clean-up passes look for goes through fpdf.
+func TestUnspliceablePhotoGoesThroughFpdf(t *testing.T) {
+	jpg := testJPEG(t, 60)
+	// A comment segment after the start of image: still a valid JPEG.
+	com := "/utf8ab+ \n/Parent "
+	odd := append([]byte{0xFF, 0xD8, 0xFF, 0xFE, 0, byte(len(com) + 2)}, com...)
+	odd = append(odd, jpg[2:]...)
+	doc := sampleDoc(t)
+	doc.Pages[0].Items = append(doc.Pages[0].Items, &layout.Image{Data: odd, Frame: layout.Rect{X: 20, Y: 20, W: 50, H: 50}, Clip: layout.Rect{X: 20, Y: 20, W: 50, H: 50}, Block: "odd"})
+	want, err := render(doc, Options{}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := render(doc, Options{}, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got.Bytes(), want.Bytes()) {
+		t.Error("different bytes with an unspliceable photo")
+	}
+}
