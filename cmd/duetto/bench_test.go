@@ -1,17 +1,23 @@
 package main
 
 import (
-	"bytes"
+	"fmt"
+	"io"
+	"path/filepath"
 	"testing"
+	"testing/fstest"
 
 	"github.com/duetto-press/duetto/content"
 	"github.com/duetto-press/duetto/examples"
+	"github.com/duetto-press/duetto/internal/gen"
 	"github.com/duetto-press/duetto/internal/pdf"
 	"github.com/duetto-press/duetto/layout"
 )
 
-// The stages of a brochure build, measured one by one and whole. Compare
-// them within one run (ratios), not against fixed times.
+// The stages of a brochure build, measured one by one and whole, and the
+// whole build of generated publications of 16 to 1000 pages. Compare them
+// within one run (ratios), not against fixed times. scripts/timeit.sh
+// times the whole process.
 
 func loadBrochure(b *testing.B) *content.Publication {
 	b.Helper()
@@ -50,6 +56,23 @@ func BenchmarkLayout(b *testing.B) {
 	}
 }
 
+// BenchmarkLayoutEditions lays out the three editions one after the other
+// with one set of resources, as `build --lang all` does (concurrently).
+func BenchmarkLayoutEditions(b *testing.B) {
+	pub := loadBrochure(b)
+	res, err := layout.LoadResources(pub)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		for _, ed := range []string{"", pub.Languages[0], pub.Languages[1]} {
+			if _, err := layout.LayoutEdition(pub, res, ed); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
 func BenchmarkWritePDF(b *testing.B) {
 	pub := loadBrochure(b)
 	doc, err := buildDocument(pub)
@@ -57,8 +80,7 @@ func BenchmarkWritePDF(b *testing.B) {
 		b.Fatal(err)
 	}
 	for b.Loop() {
-		var buf bytes.Buffer
-		if err := pdf.Write(&buf, doc, pdf.Options{}); err != nil {
+		if err := pdf.Write(io.Discard, doc, pdf.Options{}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -71,9 +93,75 @@ func BenchmarkBuildBrochure(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		var buf bytes.Buffer
-		if err := pdf.Write(&buf, doc, pdf.Options{}); err != nil {
+		if err := pdf.Write(io.Discard, doc, pdf.Options{}); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkBuildAll is `duetto build --lang all` of the brochure, the
+// files written into a temporary folder.
+func BenchmarkBuildAll(b *testing.B) {
+	out := filepath.Join(b.TempDir(), "turin.pdf")
+	for b.Loop() {
+		if err := build(buildSpec{out: out, lang: "all"}, io.Discard); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// generated returns a generated publication of about pages pages.
+func generated(b *testing.B, pages int) fstest.MapFS {
+	b.Helper()
+	fsys, err := gen.Publication(pages, 1)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return fsys
+}
+
+// BenchmarkBuildGenerated builds generated publications of about 16, 200
+// and 1000 pages (bilingual edition, preflight included, to memory): time
+// and memory should grow linearly with the pages.
+func BenchmarkBuildGenerated(b *testing.B) {
+	for _, pages := range []int{16, 200, 1000} {
+		b.Run(fmt.Sprintf("pages=%d", pages), func(b *testing.B) {
+			fsys := generated(b, pages)
+			n := 0
+			for b.Loop() {
+				pub, err := content.Load(fsys, content.RootName)
+				if err != nil {
+					b.Fatal(err)
+				}
+				doc, err := buildDocument(pub)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if err := pdf.Write(io.Discard, doc, pdf.Options{}); err != nil {
+					b.Fatal(err)
+				}
+				n = len(doc.Pages)
+			}
+			b.ReportMetric(float64(n), "pages")
+			b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "pages/s")
+		})
+	}
+}
+
+func TestGeneratedPublicationBuilds(t *testing.T) {
+	fsys, err := gen.Publication(40, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pub, err := content.Load(fsys, content.RootName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := buildDocument(pub)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(doc.Pages); n < 30 || n > 55 {
+		t.Errorf("%d pages for a publication of about 40", n)
 	}
 }

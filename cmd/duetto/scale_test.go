@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
 	"io/fs"
 	"regexp"
@@ -11,7 +10,6 @@ import (
 
 	"github.com/duetto-press/duetto/content"
 	"github.com/duetto-press/duetto/examples"
-	"github.com/duetto-press/duetto/internal/pdf"
 )
 
 // scaledBrochure is the brochure with its sections repeated copies times
@@ -47,33 +45,6 @@ func scaledBrochure(tb testing.TB, copies int) fstest.MapFS {
 		tb.Fatal(err)
 	}
 	return fsys
-}
-
-// BenchmarkBuildScaled builds the brochure at 1×, 15× (~200 pages) and
-// 75× (~1000 pages), to show how time and memory grow.
-func BenchmarkBuildScaled(b *testing.B) {
-	for _, copies := range []int{1, 15, 75} {
-		b.Run(fmt.Sprintf("copies=%d", copies), func(b *testing.B) {
-			fsys := scaledBrochure(b, copies)
-			pages := 0
-			for b.Loop() {
-				pub, err := content.Load(fsys, content.RootName)
-				if err != nil {
-					b.Fatal(err)
-				}
-				doc, err := buildDocument(pub)
-				if err != nil {
-					b.Fatal(err)
-				}
-				var buf bytes.Buffer
-				if err := pdf.Write(&buf, doc, pdf.Options{}); err != nil {
-					b.Fatal(err)
-				}
-				pages = len(doc.Pages)
-			}
-			b.ReportMetric(float64(pages), "pages")
-		})
-	}
 }
 
 func TestScaledBrochureBuilds(t *testing.T) {

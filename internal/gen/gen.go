@@ -27,9 +27,9 @@ import (
 // brochure's A4 geometry (measured on the bilingual edition; the
 // single-language editions have about three quarters of its pages).
 const (
-	paragraphsPerPage = 1.65 // body pairs as long as the brochure's
-	pagesPerFigure    = 3    // a photo every three pages
-	pagesPerSection   = 12   // a section (heading, new page) every dozen pages
+	paragraphsPerPage = 2.4 // body pairs as long as the brochure's
+	pagesPerFigure    = 3   // a photo every three pages
+	pagesPerSection   = 12  // a section (heading, new page) every dozen pages
 )
 
 // unit is a sentence pair (or a whole paragraph pair when its two sides
