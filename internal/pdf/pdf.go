@@ -21,6 +21,7 @@ import (
 	"os"
 	"reflect"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 	"unsafe"
@@ -138,7 +139,11 @@ type writer struct {
 	noStubs   bool              // every image through fpdf
 	fill      string            // current fill colour operator on the page
 	stroke    string
-	rgb       func(layout.Color) RGB // Options.RGB
+	// fillColor and strokeColor are the colours fill and stroke were
+	// made from (when they are not ""): the operator is a function of the
+	// colour.
+	fillColor, strokeColor layout.Color
+	rgb                    func(layout.Color) RGB // Options.RGB
 	// spots are the document's spot inks by name (spotList in resource
 	// order); none in a screen edition, which paints them in RGB.
 	spots    map[string]*spotInk
@@ -271,12 +276,12 @@ func (wr *writer) items(p layout.Page) error {
 }
 
 func cmyk(c layout.Color) string {
-	return fmt.Sprintf("%s %s %s %s", num(c.C), num(c.M), num(c.Y), num(c.K))
+	return num(c.C) + " " + num(c.M) + " " + num(c.Y) + " " + num(c.K)
 }
 
 // num formats a number compactly and exactly enough for PDF.
 func num(v float64) string {
-	s := fmt.Sprintf("%.4f", v)
+	s := strconv.FormatFloat(v, 'f', 4, 64) // fmt's %.4f
 	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
 	if s == "-0" || s == "" {
 		return "0"
@@ -291,6 +296,9 @@ func (wr *writer) rgbOf(c layout.Color) string {
 }
 
 func (wr *writer) setFill(c layout.Color) {
+	if wr.fill != "" && c == wr.fillColor { // the same operator as the current one
+		return
+	}
 	op := cmyk(c) + " k"
 	if wr.rgb != nil {
 		op = wr.rgbOf(c) + " rg"
@@ -301,9 +309,13 @@ func (wr *writer) setFill(c layout.Color) {
 		wr.f.RawWriteStr(op + "\n")
 		wr.fill = op
 	}
+	wr.fillColor = c
 }
 
 func (wr *writer) setStroke(c layout.Color) {
+	if wr.stroke != "" && c == wr.strokeColor {
+		return
+	}
 	op := cmyk(c) + " K"
 	if wr.rgb != nil {
 		op = wr.rgbOf(c) + " RG"
@@ -314,6 +326,7 @@ func (wr *writer) setStroke(c layout.Color) {
 		wr.f.RawWriteStr(op + "\n")
 		wr.stroke = op
 	}
+	wr.strokeColor = c
 }
 
 func (wr *writer) item(p layout.Page, it layout.Item) error {
@@ -431,7 +444,13 @@ func (wr *writer) text(p layout.Page, t *layout.TextRun) error {
 	// around it and reset after it.
 	scale := t.ScaleOrOne()
 	if scale != 1 || t.Tracking != 0 {
-		f.RawWriteStr(fmt.Sprintf("%.3f Tz %.4f Tc", scale*100, t.Tracking/scale))
+		// fmt's "%.3f Tz %.4f Tc", without fmt.
+		var b [48]byte
+		op := strconv.AppendFloat(b[:0], scale*100, 'f', 3, 64)
+		op = append(op, " Tz "...)
+		op = strconv.AppendFloat(op, t.Tracking/scale, 'f', 4, 64)
+		op = append(op, " Tc"...)
+		f.RawWriteStr(string(op))
 		defer f.RawWriteStr("100 Tz 0 Tc")
 	}
 	if t.Kern == nil {
