@@ -393,12 +393,18 @@ func (e *engine) balance(paras [2]*paragraph, sl [2]*slotter, lines *[2][]linebr
 	loose := [2][]int{{0}, {0}}
 	// One or two lines more on the shorter side, fewer on the longer:
 	// each still within the tolerance, or it is not an option.
+	more, fewer := make([]int, maxBalanceLooseness), make([]int, maxBalanceLooseness)
 	for d := 1; d <= maxBalanceLooseness; d++ {
-		if l, ok := e.breakLoose(paras[short], sl[short].width, d); ok && len(l) == len(lines[short])+d {
+		more[d-1], fewer[d-1] = d, -d
+	}
+	longer, okLonger := e.breakLooseEach(paras[short], sl[short].width, more)
+	shorter, okShorter := e.breakLooseEach(paras[long], sl[long].width, fewer)
+	for d := 1; d <= maxBalanceLooseness; d++ {
+		if l, ok := longer[d-1], okLonger[d-1]; ok && len(l) == len(lines[short])+d {
 			options[short] = append(options[short], l)
 			loose[short] = append(loose[short], d)
 		}
-		if l, ok := e.breakLoose(paras[long], sl[long].width, -d); ok && len(l) == len(lines[long])-d {
+		if l, ok := shorter[d-1], okShorter[d-1]; ok && len(l) == len(lines[long])-d {
 			options[long] = append(options[long], l)
 			loose[long] = append(loose[long], -d)
 		}

@@ -474,6 +474,31 @@ func (e *engine) breakLoose(p *paragraph, widths linebreak.Widths, looseness int
 	return e.breakWith(p, widths, looseness, true)
 }
 
+// breakLooseEach is breakLoose for each nonzero looseness of loose, the
+// work shared (linebreak.BreakEach).
+func (e *engine) breakLooseEach(p *paragraph, widths linebreak.Widths, loose []int) (lines [][]linebreak.Line, ok []bool) {
+	lines, ok = make([][]linebreak.Line, len(loose)), make([]bool, len(loose))
+	if p.style.Align != content.Justify {
+		for k := range loose {
+			lines[k] = breakRagged(p.nodes, widths)
+		}
+		return lines, ok
+	}
+	params := linebreak.DefaultParams()
+	params.Unforced = true
+	res, errs := linebreak.BreakEach(p.nodes, widths, params, loose)
+	for k := range loose {
+		switch {
+		case errors.Is(errs[k], linebreak.ErrNoFit):
+		case errs[k] != nil || len(res[k].Lines) == 0:
+			lines[k] = breakRagged(p.nodes, widths)
+		default:
+			lines[k], ok[k] = res[k].Lines, res[k].Pass < linebreak.PassForced
+		}
+	}
+	return lines, ok
+}
+
 func (e *engine) breakWith(p *paragraph, widths linebreak.Widths, looseness int, unforced bool) (lines []linebreak.Line, ok bool) {
 	if p.style.Align != content.Justify {
 		return breakRagged(p.nodes, widths), looseness == 0

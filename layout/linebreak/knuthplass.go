@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"sort"
 )
 
 // This file implements the total-fit line breaking algorithm of Knuth and
@@ -192,24 +191,131 @@ var ErrNoFit = errors.New("linebreak: no breaks within the tolerance")
 // breaks it found with the lines that overrun marked Overfull (TeX's final
 // pass, §863). It returns an error only for invalid input.
 func Break(nodes []Node, widths Widths, p Params) (Result, error) {
-	for i, n := range nodes {
-		if math.IsNaN(n.Width) || math.IsNaN(n.Stretch) || math.IsNaN(n.Shrink) || math.IsNaN(n.Penalty) || math.IsNaN(n.BoundedStretch) ||
-			math.IsInf(n.Width, 0) || n.Stretch < 0 || n.Shrink < 0 || n.BoundedStretch < 0 || math.IsInf(n.Stretch, 0) || math.IsInf(n.Shrink, 0) || math.IsInf(n.BoundedStretch, 0) {
-			return Result{}, fmt.Errorf("%w: node %d has width %v, stretch %v, shrink %v, penalty %v", ErrInvalid, i, n.Width, n.Stretch, n.Shrink, n.Penalty)
-		}
+	if err := validate(nodes); err != nil {
+		return Result{}, err
 	}
 	if len(nodes) == 0 {
 		return Result{Pass: 1}, nil
 	}
 	b := &breaker{nodes: nodes, widths: widths, p: p}
 	b.prefix()
-	type pass struct {
-		number    int
-		tolerance float64
-		hyphens   bool
-		emergency float64
-		final     bool
+	passes := b.passes()
+	for i, ps := range passes {
+		finals, err := b.run(ps.tolerance, ps.hyphens, ps.emergency, ps.final)
+		if err != nil {
+			return Result{}, err
+		}
+		best, met := b.choose(finals, p.Looseness)
+		// TeX §873: a pass that misses the looseness goal gives way to the
+		// next one, unless it is the last.
+		if best != nil && (met || i == len(passes)-1 && !p.Unforced) {
+			return Result{Lines: b.lines(best), Demerits: best.demerits, Pass: ps.number}, nil
+		}
 	}
+	if p.Unforced {
+		return Result{}, ErrNoFit
+	}
+	return Result{}, fmt.Errorf("%w: no breaks found", ErrInvalid) // unreachable: the final pass always breaks
+}
+
+// validate rejects nodes with measures that are not numbers, infinite or
+// negative.
+func validate(nodes []Node) error {
+	for i, n := range nodes {
+		if math.IsNaN(n.Width) || math.IsNaN(n.Stretch) || math.IsNaN(n.Shrink) || math.IsNaN(n.Penalty) || math.IsNaN(n.BoundedStretch) ||
+			math.IsInf(n.Width, 0) || n.Stretch < 0 || n.Shrink < 0 || n.BoundedStretch < 0 || math.IsInf(n.Stretch, 0) || math.IsInf(n.Shrink, 0) || math.IsInf(n.BoundedStretch, 0) {
+			return fmt.Errorf("%w: node %d has width %v, stretch %v, shrink %v, penalty %v", ErrInvalid, i, n.Width, n.Stretch, n.Shrink, n.Penalty)
+		}
+	}
+	return nil
+}
+
+// BreakEach breaks the paragraph as Break does for each looseness of
+// loose (Params.Looseness is ignored), sharing the work: a pass keeps the
+// same active breakpoints whatever nonzero looseness is asked for, and
+// only the final choice differs. Every looseness must be nonzero. It
+// returns a result and an error for each.
+func BreakEach(nodes []Node, widths Widths, p Params, loose []int) ([]Result, []error) {
+	results, errs := make([]Result, len(loose)), make([]error, len(loose))
+	for k, l := range loose {
+		if l == 0 {
+			errs[k] = fmt.Errorf("%w: BreakEach with looseness 0", ErrInvalid)
+		}
+	}
+	p.Looseness = 1 // any nonzero value: the passes do not depend on which
+	if err := validate(nodes); err != nil {
+		for k := range loose {
+			errs[k] = err
+		}
+		return results, errs
+	}
+	if len(nodes) == 0 {
+		for k := range loose {
+			if errs[k] == nil {
+				results[k] = Result{Pass: 1}
+			}
+		}
+		return results, errs
+	}
+	b := &breaker{nodes: nodes, widths: widths, p: p}
+	b.prefix()
+	passes := b.passes()
+	pending := 0
+	done := make([]bool, len(loose))
+	for k := range loose {
+		if errs[k] != nil {
+			done[k] = true
+		} else {
+			pending++
+		}
+	}
+	for i, ps := range passes {
+		if pending == 0 {
+			break
+		}
+		finals, err := b.run(ps.tolerance, ps.hyphens, ps.emergency, ps.final)
+		for k, l := range loose {
+			if done[k] {
+				continue
+			}
+			if err != nil {
+				errs[k], done[k] = err, true
+				pending--
+				continue
+			}
+			best, met := b.choose(finals, l)
+			if best != nil && (met || i == len(passes)-1 && !p.Unforced) {
+				results[k] = Result{Lines: b.lines(best), Demerits: best.demerits, Pass: ps.number}
+				done[k] = true
+				pending--
+			}
+		}
+	}
+	for k := range loose {
+		if !done[k] {
+			if p.Unforced {
+				errs[k] = ErrNoFit
+			} else {
+				errs[k] = fmt.Errorf("%w: no breaks found", ErrInvalid)
+			}
+		}
+	}
+	return results, errs
+}
+
+// pass is one pass of the algorithm.
+type pass struct {
+	number    int
+	tolerance float64
+	hyphens   bool
+	emergency float64
+	final     bool
+}
+
+// passes lists the passes Break tries, in order (TeX §863, with the loose
+// pass added).
+func (b *breaker) passes() []pass {
+	p := b.p
 	var passes []pass
 	if p.Pretolerance >= 0 {
 		passes = append(passes, pass{PassFirst, p.Pretolerance, false, 0, false})
@@ -224,21 +330,7 @@ func Break(nodes []Node, widths Widths, p Params) (Result, error) {
 	if !p.Unforced {
 		passes = append(passes, pass{PassForced, math.Inf(1), true, p.EmergencyStretch, true})
 	}
-	for i, ps := range passes {
-		best, met, err := b.run(ps.tolerance, ps.hyphens, ps.emergency, ps.final)
-		if err != nil {
-			return Result{}, err
-		}
-		// TeX §873: a pass that misses the looseness goal gives way to the
-		// next one, unless it is the last.
-		if best != nil && (met || i == len(passes)-1 && !p.Unforced) {
-			return Result{Lines: b.lines(best), Demerits: best.demerits, Pass: ps.number}, nil
-		}
-	}
-	if p.Unforced {
-		return Result{}, ErrNoFit
-	}
-	return Result{}, fmt.Errorf("%w: no breaks found", ErrInvalid) // unreachable: the final pass always breaks
+	return passes
 }
 
 type breaker struct {
@@ -321,9 +413,9 @@ func (b *breaker) newActive(a active) *active {
 	return &b.pool[len(b.pool)-1]
 }
 
-// run is one pass of the algorithm. It returns the best final active node,
-// or nil when no feasible breaks exist in this pass.
-func (b *breaker) run(tolerance float64, hyphens bool, emergency float64, final bool) (best *active, loosenessMet bool, err error) {
+// run is one pass of the algorithm. It returns the active nodes at the
+// paragraph's end, none when no feasible breaks exist in this pass.
+func (b *breaker) run(tolerance float64, hyphens bool, emergency float64, final bool) (finals []*active, err error) {
 	w0, st0, sh0, bs0 := b.after(-1)
 	actives := []*active{b.newActive(active{pos: -1, fitness: fitDecent, w: w0, st: st0, sh: sh0, bs: bs0})}
 	p := b.p
@@ -397,7 +489,7 @@ func (b *breaker) run(tolerance float64, hyphens bool, emergency float64, final 
 		for _, a := range actives {
 			lw, err := b.width(a.line)
 			if err != nil {
-				return nil, false, err
+				return nil, err
 			}
 			natural := b.sw[i] - a.w + addW
 			stretch := b.sst[i] - a.st + emergency
@@ -439,8 +531,9 @@ func (b *breaker) run(tolerance float64, hyphens bool, emergency float64, final 
 		// widths. Order is deterministic: fitness, demerits, line.
 		if len(cands) > 0 {
 			w, st, sh, bs := b.after(i)
-			sort.SliceStable(cands, func(x, y int) bool {
-				cx, cy := cands[x], cands[y]
+			// A stable insertion sort: there are a few candidates, and
+			// sort.SliceStable's reflection costs more than the sorting.
+			less := func(cx, cy *cand) bool {
 				if cx.fit != cy.fit {
 					return cx.fit < cy.fit
 				}
@@ -448,7 +541,12 @@ func (b *breaker) run(tolerance float64, hyphens bool, emergency float64, final 
 					return cx.demerits < cy.demerits
 				}
 				return cx.line < cy.line
-			})
+			}
+			for x := 1; x < len(cands); x++ {
+				for y := x; y > 0 && less(&cands[y], &cands[y-1]); y-- {
+					cands[y], cands[y-1] = cands[y-1], cands[y]
+				}
+			}
 			perClass, limit := 0, maxPerClass
 			if p.Looseness != 0 {
 				limit = maxPerClassLoose // other line counts must survive
@@ -467,19 +565,25 @@ func (b *breaker) run(tolerance float64, hyphens bool, emergency float64, final 
 			}
 		}
 		if len(actives) == 0 {
-			return nil, false, nil
+			return nil, nil
 		}
 	}
 	// The paragraph ends with a forced break: the actives at the last node
 	// are the candidates.
-	var finals []*active
 	for _, a := range actives {
 		if a.pos == len(b.nodes)-1 {
 			finals = append(finals, a)
 		}
 	}
+	return finals, nil
+}
+
+// choose picks among the final active nodes of a pass the one with the
+// fewest demerits or, with a looseness, the one whose line count is
+// closest to the goal (TeX §875); met tells whether it is the goal.
+func (b *breaker) choose(finals []*active, looseness int) (best *active, met bool) {
 	if len(finals) == 0 {
-		return nil, false, nil
+		return nil, false
 	}
 	best = finals[0]
 	for _, a := range finals[1:] {
@@ -487,18 +591,17 @@ func (b *breaker) run(tolerance float64, hyphens bool, emergency float64, final 
 			best = a
 		}
 	}
-	if p.Looseness == 0 {
-		return best, true, nil
+	if looseness == 0 {
+		return best, true
 	}
-	// TeX §875: the line count closest to the goal.
-	goal := best.line + p.Looseness
+	goal := best.line + looseness
 	for _, a := range finals {
 		da, db := absInt(a.line-goal), absInt(best.line-goal)
 		if da < db || (da == db && a.demerits < best.demerits) {
 			best = a
 		}
 	}
-	return best, best.line == goal, nil
+	return best, best.line == goal
 }
 
 // hyphensAfter is the run of hyphenated lines that a line from a to a

@@ -1,6 +1,8 @@
 package linebreak
 
 import (
+	"errors"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -40,5 +42,29 @@ func TestLoosenessChangesTheLineCount(t *testing.T) {
 				t.Errorf("looseness %+d: line %+v does not fit", l, ln)
 			}
 		}
+	}
+}
+
+// BreakEach must give, for every looseness, what Break gives for it.
+func TestBreakEachIsBreakForEachLooseness(t *testing.T) {
+	text := "the quick brown fox jumps over the lazy dog while the five boxing wizards jump quickly and a wizard's job is to vex chumps quickly in fog"
+	loose := []int{1, 2, -1, -2, 3}
+	for _, width := range []float64{150, 230, 300, 420} {
+		for _, unforced := range []bool{false, true} {
+			p := DefaultParams()
+			p.Unforced = unforced
+			got, errs := BreakEach(words(text), constant(width), p, loose)
+			for k, l := range loose {
+				q := p
+				q.Looseness = l
+				want, err := Break(words(text), constant(width), q)
+				if !reflect.DeepEqual(got[k], want) || !errors.Is(errs[k], err) && (errs[k] == nil) != (err == nil) {
+					t.Errorf("width %v, unforced %v, looseness %d: BreakEach = %+v, %v; Break = %+v, %v", width, unforced, l, got[k], errs[k], want, err)
+				}
+			}
+		}
+	}
+	if _, errs := BreakEach(words(text), constant(200), DefaultParams(), []int{0}); !errors.Is(errs[0], ErrInvalid) {
+		t.Errorf("looseness 0: err = %v, want ErrInvalid", errs[0])
 	}
 }
