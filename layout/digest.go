@@ -69,7 +69,7 @@ func writeItem(h hash.Hash, it Item, buf []byte) []byte {
 		h.Write(b)
 		return b
 	case *Image:
-		sum := sha256.Sum256(v.Data)
+		sum := v.Sum()
 		fmt.Fprintf(h, "image %s %x %v %v\n", v.Path, sum[:8], v.Frame, v.Clip)
 	case *Rule:
 		fmt.Fprintf(h, "rule %v\n", *v)

@@ -2,6 +2,7 @@ package layout
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"fmt"
 	"math"
 	"testing"
@@ -30,5 +31,21 @@ func TestTextRunDigestLineIsFmts(t *testing.T) {
 		if got.String() != want {
 			t.Errorf("digest line\n got %q\nwant %q", got.String(), want)
 		}
+	}
+}
+
+func TestImageSumFollowsItsData(t *testing.T) {
+	data := []byte("a photo")
+	other := []byte("another photo")
+	im := &Image{Data: data, sum: sha256.Sum256(data), sumOf: &data[0]}
+	if im.Sum() != sha256.Sum256(data) {
+		t.Error("the handed-over sum is not the data's")
+	}
+	im.Data = other // replaced, as a separation into CMYK does
+	if im.Sum() != sha256.Sum256(other) {
+		t.Error("the sum did not follow the new data")
+	}
+	if (&Image{}).Sum() != sha256.Sum256(nil) {
+		t.Error("the sum of no data")
 	}
 }

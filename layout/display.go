@@ -1,6 +1,9 @@
 package layout
 
-import "fmt"
+import (
+	"crypto/sha256"
+	"fmt"
+)
 
 // This file defines the display list: the complete, positioned output of
 // layout and the only input of the PDF writer. Tests inspect it directly.
@@ -170,6 +173,30 @@ type Image struct {
 	// stored): the writer turns and mirrors the stored pixels so that the
 	// picture shows upright in Frame.
 	Orientation int
+
+	// sum is the SHA-256 of Data when sumOf is its first byte: computed
+	// once per build for every edition (see Sum).
+	sum   [sha256.Size]byte
+	sumOf *byte
+}
+
+// Sum returns the SHA-256 of the image's Data. Layout hands it over from
+// the resources, computed once for all the editions of a build; when Data
+// has been replaced since (a photo separated into CMYK), it is computed
+// anew. Data is never changed in place.
+func (im *Image) Sum() [sha256.Size]byte {
+	if im.sumOf != nil && len(im.Data) > 0 && &im.Data[0] == im.sumOf {
+		return im.sum
+	}
+	return sha256.Sum256(im.Data)
+}
+
+// firstByte is the address of b's first byte, nil for an empty b.
+func firstByte(b []byte) *byte {
+	if len(b) == 0 {
+		return nil
+	}
+	return &b[0]
 }
 
 // Rule is a straight line.

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"crypto/sha256"
 	"fmt"
 	"io/fs"
 
@@ -22,6 +23,7 @@ type Resources struct {
 type imageRes struct {
 	info images.Info
 	data []byte
+	sum  [sha256.Size]byte // of data: every edition's digests and writer use it
 }
 
 // Face returns the parsed face of a font family, or nil.
@@ -75,7 +77,7 @@ func LoadResources(pub *content.Publication) (*Resources, error) {
 			errs = append(errs, fmt.Errorf("%s: image: %w", pos, err))
 			return
 		}
-		r.images[name] = &imageRes{info: info, data: data}
+		r.images[name] = &imageRes{info: info, data: data, sum: sha256.Sum256(data)}
 	}
 	if pub.Cover != nil {
 		addImage(pub.Cover.Pos, pub.Cover.Image)

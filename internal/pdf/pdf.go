@@ -357,13 +357,16 @@ func (wr *writer) image(p layout.Page, im *layout.Image) (err error) {
 		}
 	}()
 	data := im.Data
+	var sum [sha256.Size]byte
 	if data == nil {
 		var err error
 		if data, err = os.ReadFile(im.Path); err != nil {
 			return fmt.Errorf("pdf: page %d: figure %s: %w", p.Index, im.Block, err)
 		}
+		sum = sha256.Sum256(data)
+	} else {
+		sum = im.Sum()
 	}
-	sum := sha256.Sum256(data)
 	key := hex.EncodeToString(sum[:12])
 	opts := fpdf.ImageOptions{ImageType: map[string]string{"jpeg": "JPG", "png": "PNG"}[images.Format(data)]}
 	if opts.ImageType == "" {
