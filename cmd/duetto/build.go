@@ -188,6 +188,7 @@ func build(spec buildSpec, stdout io.Writer) error {
 			return err
 		}
 	}
+	cache := pdf.NewCache() // the photos' hashes, for every edition
 	var wg sync.WaitGroup
 	for i, ed := range editions {
 		wg.Add(1)
@@ -242,7 +243,7 @@ func build(spec buildSpec, stdout io.Writer) error {
 				r.warnings = append(r.warnings, r.name+": "+f.String())
 			}
 			t = time.Now()
-			file, err := pdf.Render(doc, pdf.Options{PDFX: x, Registration: pub.Page.Registration, ColorBar: pub.Page.ColorBar})
+			file, err := pdf.Render(doc, pdf.Options{PDFX: x, Registration: pub.Page.Registration, ColorBar: pub.Page.ColorBar, Cache: cache})
 			if err != nil {
 				r.err = fmt.Errorf("writing PDF: %w", err)
 				return

@@ -57,6 +57,9 @@ type Options struct {
 	// ColorBar a bar of ink patches under the page, in the mark area:
 	// only when the document has marks, and never with RGB.
 	Registration, ColorBar bool
+	// Cache, if not nil, is shared by the documents of a build (see
+	// Cache); the output is the same with or without it.
+	Cache *Cache
 }
 
 // RGB is a colour of a screen edition, 0 to 255 per channel.
@@ -89,7 +92,7 @@ func render(doc *layout.Document, opt Options, passThrough bool) (file *File, er
 			err = fmt.Errorf("pdf: internal error in fpdf: %v", r)
 		}
 	}()
-	wr := &writer{doc: doc, fontKnown: map[string]bool{}, fontName: map[string]string{}, imageName: map[string]string{}, stubs: map[string][]byte{}, noStubs: !passThrough}
+	wr := &writer{doc: doc, fontKnown: map[string]bool{}, fontName: map[string]string{}, imageName: map[string]string{}, stubs: map[string][]byte{}, noStubs: !passThrough, cache: opt.Cache}
 	var buf bytes.Buffer
 	if err := wr.render(&buf, opt); err != nil {
 		return nil, err
@@ -137,6 +140,7 @@ type writer struct {
 	stubs     map[string][]byte // stub registered with fpdf → the JPEG it stands for (see splice.go)
 	digests   []string          // the pages', as Digests
 	noStubs   bool              // every image through fpdf
+	cache     *Cache            // Options.Cache
 	fill      string            // current fill colour operator on the page
 	stroke    string
 	// fillColor and strokeColor are the colours fill and stroke were
@@ -375,7 +379,7 @@ func (wr *writer) image(p layout.Page, im *layout.Image) (err error) {
 	name, ok := wr.imageName[key]
 	if !ok {
 		name = "img" + key
-		if err := wr.register(name, opts, data); err != nil {
+		if err := wr.register(name, opts, data, sum); err != nil {
 			return fmt.Errorf("pdf: page %d: figure %s: %s: %w", p.Index, im.Block, im.Path, err)
 		}
 		wr.imageName[key] = name
@@ -395,7 +399,7 @@ func (wr *writer) image(p layout.Page, im *layout.Image) (err error) {
 
 // register registers an image with fpdf: a JPEG as a stub that splice
 // replaces with the JPEG's bytes, anything else as it is.
-func (wr *writer) register(name string, opts fpdf.ImageOptions, data []byte) error {
+func (wr *writer) register(name string, opts fpdf.ImageOptions, data []byte, sum [sha256.Size]byte) error {
 	src := data
 	stub, ok := []byte(nil), false
 	if opts.ImageType == "JPG" && !wr.noStubs && spliceable(data) {
@@ -409,7 +413,7 @@ func (wr *writer) register(name string, opts fpdf.ImageOptions, data []byte) err
 		return err
 	}
 	if ok {
-		id, known := imageID(info, data)
+		id, known := imageID(info, wr.cache.sha1Of(data, sum))
 		if !known || !setImageID(info, id) {
 			return fmt.Errorf("pdf: fpdf's image record is not as the writer expects")
 		}

@@ -4,13 +4,17 @@ import (
 	"bytes"
 	"crypto/md5"
 	"crypto/sha1"
+	"crypto/sha256"
+	"encoding"
 	"encoding/binary"
 	"encoding/hex"
 	"fmt"
+	"hash"
 	"io"
 	"math"
 	"reflect"
 	"strconv"
+	"sync"
 	"unsafe"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -110,23 +114,60 @@ func spliceable(data []byte) bool {
 	return !bytes.Contains(data, []byte("/utf8")) && !bytes.Contains(data, []byte("\n/Parent "))
 }
 
+// Cache keeps what the writer computes from photos that several
+// documents share — the editions of one build — so that each photo is
+// hashed once: the SHA-1 of its bytes that fpdf names an image by. Pass
+// the same Cache in the Options of every edition; it is safe for
+// concurrent use.
+type Cache struct {
+	mu    sync.Mutex
+	sha1s map[[sha256.Size]byte][]byte // photo's SHA-256 → SHA-1 state after its bytes
+}
+
+// NewCache returns an empty Cache.
+func NewCache() *Cache { return &Cache{sha1s: map[[sha256.Size]byte][]byte{}} }
+
+// sha1Of returns a SHA-1 hash that has written data (whose SHA-256 is
+// sum), from the cache when it has it.
+func (c *Cache) sha1Of(data []byte, sum [sha256.Size]byte) hash.Hash {
+	h := sha1.New()
+	if c == nil {
+		h.Write(data)
+		return h
+	}
+	c.mu.Lock()
+	state, ok := c.sha1s[sum]
+	c.mu.Unlock()
+	if ok {
+		if err := h.(encoding.BinaryUnmarshaler).UnmarshalBinary(state); err == nil {
+			return h
+		}
+		h.Reset()
+	}
+	h.Write(data)
+	if state, err := h.(encoding.BinaryMarshaler).MarshalBinary(); err == nil {
+		c.mu.Lock()
+		c.sha1s[sum] = state
+		c.mu.Unlock()
+	}
+	return h
+}
+
 // imageID is the name fpdf gives an image: a SHA-1 of its data and of
 // what it read from its headers (fpdf's generateImageID), here for the
-// real data of an image registered as a stub.
-func imageID(info *fpdf.ImageInfoType, data []byte) (string, bool) {
+// real data of an image registered as a stub; h has written the data.
+func imageID(info *fpdf.ImageInfoType, h hash.Hash) (string, bool) {
 	v := reflect.ValueOf(info).Elem()
 	field := func(name string, kind reflect.Kind) (reflect.Value, bool) {
 		f := v.FieldByName(name)
 		return f, f.IsValid() && f.Kind() == kind
 	}
-	h := sha1.New()
 	var buf [8]byte
 	i64 := func(x int64) {
 		binary.LittleEndian.PutUint64(buf[:], uint64(x))
 		h.Write(buf[:])
 	}
 	f64 := func(x float64) { i64(int64(math.Float64bits(x))) }
-	h.Write(data)
 	for _, fd := range []struct {
 		name string
 		kind reflect.Kind

@@ -11,7 +11,8 @@ import (
 // Photos passed through as stubs and spliced in must give the bytes fpdf
 // writes when it copies them itself, plain and PDF/X.
 func TestPassedThroughPhotosGiveTheSameBytes(t *testing.T) {
-	for _, opt := range []Options{{}, {PDFX: PDFX{Version: PDFX1a2003, OutputCondition: "FOGRA39"}}, {Uncompressed: true}} {
+	cache := NewCache()
+	for _, opt := range []Options{{}, {PDFX: PDFX{Version: PDFX1a2003, OutputCondition: "FOGRA39"}}, {Uncompressed: true}, {Cache: cache}, {Cache: cache}} {
 		doc := sampleDoc(t)
 		want, err := render(doc, opt, false)
 		if err != nil {
