@@ -4,6 +4,8 @@ import (
 	"crypto/sha256"
 	"fmt"
 	"io/fs"
+	"runtime"
+	"sync"
 
 	"github.com/duetto-press/duetto/content"
 	"github.com/duetto-press/duetto/fonts"
@@ -63,21 +65,32 @@ func LoadResources(pub *content.Publication) (*Resources, error) {
 			r.faces[fontKey(fam.Name, face)] = f
 		}
 	}
+	// Images are read, inspected and hashed concurrently (they are most
+	// of a publication's bytes), once per file; errors are reported for
+	// every reference to a bad file, in source order.
+	type job struct {
+		name string
+		res  *imageRes
+		err  error
+	}
+	type ref struct {
+		pos content.Pos
+		job *job
+	}
+	var refs []ref
+	jobs := map[string]*job{}
+	var order []*job
 	addImage := func(pos content.Pos, name string) {
-		if name == "" || r.images[name] != nil {
+		if name == "" {
 			return
 		}
-		data, err := fs.ReadFile(pub.FS, name)
-		if err != nil {
-			errs = append(errs, fmt.Errorf("%s: image: %w", pos, err))
-			return
+		j := jobs[name]
+		if j == nil {
+			j = &job{name: name}
+			jobs[name] = j
+			order = append(order, j)
 		}
-		info, err := images.Inspect(name, data)
-		if err != nil {
-			errs = append(errs, fmt.Errorf("%s: image: %w", pos, err))
-			return
-		}
-		r.images[name] = &imageRes{info: info, data: data, sum: sha256.Sum256(data)}
+		refs = append(refs, ref{pos, j})
 	}
 	if pub.Cover != nil {
 		addImage(pub.Cover.Pos, pub.Cover.Image)
@@ -92,6 +105,34 @@ func LoadResources(pub *content.Publication) (*Resources, error) {
 				addImage(pos, b.Figure.File)
 			}
 		}
+	}
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for _, j := range order {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			data, err := fs.ReadFile(pub.FS, j.name)
+			if err != nil {
+				j.err = err
+				return
+			}
+			info, err := images.Inspect(j.name, data)
+			if err != nil {
+				j.err = err
+				return
+			}
+			j.res = &imageRes{info: info, data: data, sum: sha256.Sum256(data)}
+		}()
+	}
+	wg.Wait()
+	for _, rf := range refs {
+		if rf.job.err != nil {
+			errs = append(errs, fmt.Errorf("%s: image: %w", rf.pos, rf.job.err))
+			continue
+		}
+		r.images[rf.job.name] = rf.job.res
 	}
 	for _, lang := range pub.Languages {
 		h, err := hyphen.New(lang)

@@ -81,35 +81,99 @@ func Write(w io.Writer, doc *layout.Document, opt Options) error {
 // Render renders doc as PDF in memory. The File shares the photos' bytes
 // with doc.
 func Render(doc *layout.Document, opt Options) (*File, error) {
-	return render(doc, opt, true)
+	return render(doc, opt, mode{})
 }
 
-// render is Render; with passThrough false every photo goes through fpdf
-// (the tests compare the two).
-func render(doc *layout.Document, opt Options, passThrough bool) (file *File, err error) {
+// mode says what the writer leaves to fpdf; the zero mode is the fastest
+// and gives the same bytes as the others (the tests compare them).
+type mode struct {
+	noStubs   bool // every photo through fpdf
+	noDeflate bool // fpdf compresses the pages' content streams
+}
+
+func render(doc *layout.Document, opt Options, m mode) (file *File, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("pdf: internal error in fpdf: %v", r)
 		}
 	}()
-	wr := &writer{doc: doc, fontKnown: map[string]bool{}, fontName: map[string]string{}, imageName: map[string]string{}, stubs: map[string][]byte{}, noStubs: !passThrough, cache: opt.Cache}
-	var buf bytes.Buffer
-	if err := wr.render(&buf, opt); err != nil {
+	wr := &writer{doc: doc, fontKnown: map[string]bool{}, fontName: map[string]string{}, imageName: map[string]string{}, stubs: map[string][]byte{}, mode: m, cache: opt.Cache}
+	var out sliceWriter
+	if err := wr.render(&out, opt); err != nil {
 		return nil, err
 	}
-	pdf, err := prepare(buf.Bytes(), opt, wr.spotList)
+	raw := out.b
+	retry := func() (*File, error) { // the slow way, fpdf compressing
+		m.noDeflate = true
+		return render(doc, opt, m)
+	}
+	if wr.deflating && !cleanContents(raw) {
+		return retry()
+	}
+	pdf, err := prepare(raw, opt, wr.spotList)
 	if err != nil {
 		return nil, err
 	}
-	if len(wr.stubs) == 0 {
+	if len(wr.stubs) == 0 && !wr.deflating {
 		return &File{parts: [][]byte{withID(pdf)}, digests: wr.digests}, nil
 	}
-	file, err = splice(pdf, wr.stubs)
+	t, err := findXref(pdf)
+	if err != nil {
+		return nil, err
+	}
+	cuts, err := stubCuts(pdf, wr.stubs)
+	if err != nil {
+		return nil, err
+	}
+	if wr.deflating {
+		more, ok, err := deflateCuts(pdf, t)
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			return retry()
+		}
+		cuts = append(cuts, more...)
+	}
+	file, err = assemble(pdf, t, cuts)
 	if err != nil {
 		return nil, err
 	}
 	file.digests = wr.digests
 	return file, nil
+}
+
+// sliceWriter keeps what is written to it, without a copy when it is one
+// slice (fpdf writes its finished buffer at once).
+type sliceWriter struct{ b []byte }
+
+func (w *sliceWriter) Write(p []byte) (int, error) {
+	if w.b == nil {
+		w.b = p
+	} else {
+		w.b = append(w.b[:len(w.b):len(w.b)], p...)
+	}
+	return len(p), nil
+}
+
+// cleanContents reports whether the clean-up passes would leave every
+// uncompressed page content stream of raw as it is, as they do when fpdf
+// compresses them.
+func cleanContents(raw []byte) bool {
+	t, err := findXref(raw)
+	if err != nil {
+		return false
+	}
+	streams, err := contentStreams(raw, t)
+	if err != nil {
+		return false
+	}
+	for _, st := range streams {
+		if !spliceable(raw[st[1] : st[1]+st[2]]) {
+			return false
+		}
+	}
+	return true
 }
 
 // prepare makes fpdf's output canonical, with the spot colour spaces, and
@@ -139,9 +203,11 @@ type writer struct {
 	imageName map[string]string // content hash → registered name
 	stubs     map[string][]byte // stub registered with fpdf → the JPEG it stands for (see splice.go)
 	digests   []string          // the pages', as Digests
-	noStubs   bool              // every image through fpdf
-	cache     *Cache            // Options.Cache
-	fill      string            // current fill colour operator on the page
+	mode      mode
+	png       bool   // an image other than a JPEG is registered
+	deflating bool   // fpdf leaves the content streams uncompressed, deflateCuts compresses them
+	cache     *Cache // Options.Cache
+	fill      string // current fill colour operator on the page
 	stroke    string
 	// fillColor and strokeColor are the colours fill and stroke were
 	// made from (when they are not ""): the operator is a function of the
@@ -239,7 +305,16 @@ func (wr *writer) render(out io.Writer, opt Options) error {
 			}
 		}
 	}
-	if err := f.Output(out); err != nil {
+	// Without images of fpdf's own making (PNG palettes, which it
+	// compresses or not with the pages), the pages' content streams are
+	// compressed after the clean-up passes, with one compressor for all.
+	if !opt.Uncompressed && !wr.mode.noDeflate && !wr.png {
+		f.SetCompression(false)
+		wr.deflating = true
+	}
+	err := f.Output(out)
+	wr.f = nil // its pages' buffers are garbage now; the file is in out
+	if err != nil {
 		return fmt.Errorf("pdf: %w", err)
 	}
 	return nil
@@ -402,7 +477,10 @@ func (wr *writer) image(p layout.Page, im *layout.Image) (err error) {
 func (wr *writer) register(name string, opts fpdf.ImageOptions, data []byte, sum [sha256.Size]byte) error {
 	src := data
 	stub, ok := []byte(nil), false
-	if opts.ImageType == "JPG" && !wr.noStubs && spliceable(data) {
+	if opts.ImageType != "JPG" {
+		wr.png = true
+	}
+	if opts.ImageType == "JPG" && !wr.mode.noStubs && spliceable(data) {
 		stub, ok = jpegStub(data, fmt.Sprintf("\x00duetto stub %d\x00", len(wr.stubs)))
 		if ok {
 			src = stub

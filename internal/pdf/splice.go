@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"compress/zlib"
 	"crypto/md5"
 	"crypto/sha1"
 	"crypto/sha256"
@@ -13,6 +14,7 @@ import (
 	"io"
 	"math"
 	"reflect"
+	"sort"
 	"strconv"
 	"sync"
 	"unsafe"
@@ -216,16 +218,16 @@ func setImageID(info *fpdf.ImageInfoType, id string) bool {
 	return true
 }
 
-// splice puts the photos in place of their stubs in the finished file pdf
-// (stub → data), fixes their /Length, the cross-reference offsets and
-// startxref, and adds the document /ID computed over the real bytes, as
-// withID does.
-func splice(pdf []byte, stubs map[string][]byte) (*File, error) {
-	type cut struct {
-		at, end int    // pdf[at:end] is replaced
-		with    []byte // by this
-		data    []byte // and then the photo
-	}
+// A cut replaces pdf[at:end] with with, then data (a photo, a
+// compressed stream).
+type cut struct {
+	at, end    int
+	with, data []byte
+}
+
+// stubCuts finds the stubs (stub → photo) in pdf and returns the cuts
+// that put the photos in, with their /Length.
+func stubCuts(pdf []byte, stubs map[string][]byte) ([]cut, error) {
 	var cuts []cut
 	for stub, data := range stubs {
 		i := bytes.Index(pdf, []byte(">>\nstream\n"+stub+"\nendstream\n"))
@@ -239,10 +241,141 @@ func splice(pdf []byte, stubs map[string][]byte) (*File, error) {
 		cuts = append(cuts, cut{at: lenAt, end: i + len(">>\nstream\n") + len(stub),
 			with: []byte("/Length " + strconv.Itoa(len(data)) + ">>\nstream\n"), data: data})
 	}
-	sortCuts := func(a, b int) bool { return cuts[a].at < cuts[b].at }
-	for i := 1; i < len(cuts); i++ { // few photos: insertion sort
-		for j := i; j > 0 && sortCuts(j, j-1); j-- {
-			cuts[j], cuts[j-1] = cuts[j-1], cuts[j]
+	return cuts, nil
+}
+
+// xrefTable locates the cross-reference table of pdf, as fpdf writes it:
+// one section, entries of 20 bytes from entries to trailer.
+type xrefTable struct {
+	at, entries, trailer int // offsets of "xref", its first entry, "\ntrailer"
+	startxref, eol       int // the offset after "startxref\n", and the end of its number
+}
+
+func findXref(pdf []byte) (xrefTable, error) {
+	var t xrefTable
+	sx := bytes.LastIndex(pdf, []byte("\nstartxref\n"))
+	if sx < 0 {
+		return t, fmt.Errorf("pdf: no startxref")
+	}
+	t.startxref = sx + len("\nstartxref\n")
+	nl := bytes.IndexByte(pdf[t.startxref:], '\n')
+	if nl < 0 {
+		return t, fmt.Errorf("pdf: bad startxref")
+	}
+	t.eol = t.startxref + nl
+	xref, err := strconv.Atoi(string(pdf[t.startxref:t.eol]))
+	if err != nil || xref <= 0 || xref >= sx {
+		return t, fmt.Errorf("pdf: bad startxref")
+	}
+	t.at = xref
+	t.trailer = bytes.LastIndex(pdf, []byte("\ntrailer\n<<\n"))
+	if t.trailer < xref || !bytes.HasPrefix(pdf[xref:], []byte("xref\n")) {
+		return t, fmt.Errorf("pdf: no trailer after the cross-reference table")
+	}
+	hdr := bytes.IndexByte(pdf[xref+len("xref\n"):], '\n')
+	if hdr < 0 {
+		return t, fmt.Errorf("pdf: bad cross-reference table")
+	}
+	t.entries = xref + len("xref\n") + hdr + 1
+	if (t.trailer+1-t.entries)%20 != 0 {
+		return t, fmt.Errorf("pdf: the cross-reference table is not one section")
+	}
+	return t, nil
+}
+
+// offset returns the offset of object n in pdf, from its table.
+func (t xrefTable) offset(pdf []byte, n int) (int, bool) {
+	e := t.entries + 20*n
+	if n <= 0 || e+20 > t.trailer+1 || pdf[e+17] != 'n' {
+		return 0, false
+	}
+	o, err := strconv.Atoi(string(pdf[e : e+10]))
+	return o, err == nil && o > 0 && o < t.at
+}
+
+// contentStreams returns where the pages' content streams of pdf, written
+// uncompressed, are: for each, the offsets of its object and of its data,
+// and the data's length.
+func contentStreams(pdf []byte, t xrefTable) ([][3]int, error) {
+	var out [][3]int
+	for from := 0; ; {
+		i := bytes.Index(pdf[from:t.at], []byte("\n/Contents "))
+		if i < 0 {
+			return out, nil
+		}
+		i += from + len("\n/Contents ")
+		end := bytes.Index(pdf[i:t.at], []byte(" 0 R>>\n"))
+		if end < 0 {
+			return nil, fmt.Errorf("pdf: bad /Contents")
+		}
+		n, err := strconv.Atoi(string(pdf[i : i+end]))
+		if err != nil {
+			return nil, fmt.Errorf("pdf: bad /Contents")
+		}
+		o, ok := t.offset(pdf, n)
+		if !ok {
+			return nil, fmt.Errorf("pdf: no content stream %d", n)
+		}
+		head := strconv.Itoa(n) + " 0 obj\n<</Length "
+		if !bytes.HasPrefix(pdf[o:], []byte(head)) {
+			return nil, fmt.Errorf("pdf: content stream %d is not as fpdf writes it uncompressed", n)
+		}
+		d := bytes.Index(pdf[o:t.at], []byte(">>\nstream\n"))
+		length, err := strconv.Atoi(string(pdf[o+len(head) : o+max(d, len(head))]))
+		data := o + d + len(">>\nstream\n")
+		if d < 0 || err != nil || data+length > t.at || !bytes.HasPrefix(pdf[data+length:], []byte("\nendstream\nendobj\n")) {
+			return nil, fmt.Errorf("pdf: content stream %d is not as fpdf writes it uncompressed", n)
+		}
+		out = append(out, [3]int{o, data, length})
+		from = i
+	}
+}
+
+// deflateCuts compresses the pages' content streams as fpdf does (zlib,
+// best speed), with one compressor for all of them: fpdf makes one for
+// every page, a megabyte each. ok is false when the result would not be
+// fpdf's: a stream holding what the clean-up passes look for.
+func deflateCuts(pdf []byte, t xrefTable) (cuts []cut, ok bool, err error) {
+	streams, err := contentStreams(pdf, t)
+	if err != nil {
+		return nil, false, err
+	}
+	var zw *zlib.Writer
+	for _, st := range streams {
+		o, data, length := st[0], st[1], st[2]
+		var z bytes.Buffer
+		z.Grow(length/2 + 64)
+		if zw == nil {
+			if zw, err = zlib.NewWriterLevel(&z, zlib.BestSpeed); err != nil {
+				return nil, false, err
+			}
+		} else {
+			zw.Reset(&z)
+		}
+		if _, err := zw.Write(pdf[data : data+length]); err != nil {
+			return nil, false, err
+		}
+		if err := zw.Close(); err != nil {
+			return nil, false, err
+		}
+		if !spliceable(z.Bytes()) {
+			return nil, false, nil
+		}
+		n := pdf[o : o+bytes.IndexByte(pdf[o:], ' ')]
+		with := string(n) + " 0 obj\n<</Filter /FlateDecode /Length " + strconv.Itoa(z.Len()) + ">>\nstream\n"
+		cuts = append(cuts, cut{at: o, end: data + length, with: []byte(with), data: z.Bytes()})
+	}
+	return cuts, true, nil
+}
+
+// assemble applies cuts to the finished file pdf, moves the
+// cross-reference offsets and startxref by as much, and adds the document
+// /ID computed over the real bytes, as withID does.
+func assemble(pdf []byte, t xrefTable, cuts []cut) (*File, error) {
+	sort.Slice(cuts, func(a, b int) bool { return cuts[a].at < cuts[b].at })
+	for k, c := range cuts {
+		if c.end > t.at || k > 0 && c.at < cuts[k-1].end {
+			return nil, fmt.Errorf("pdf: overlapping changes to the file")
 		}
 	}
 	// shift is how far the byte at offset o of pdf moves.
@@ -256,43 +389,12 @@ func splice(pdf []byte, stubs map[string][]byte) (*File, error) {
 		}
 		return d
 	}
-	sx := bytes.LastIndex(pdf, []byte("\nstartxref\n"))
-	if sx < 0 {
-		return nil, fmt.Errorf("pdf: no startxref")
-	}
-	rest := pdf[sx+len("\nstartxref\n"):]
-	nl := bytes.IndexByte(rest, '\n')
-	if nl < 0 {
-		return nil, fmt.Errorf("pdf: bad startxref")
-	}
-	xref, err := strconv.Atoi(string(rest[:nl]))
-	if err != nil || xref <= 0 || xref >= sx {
-		return nil, fmt.Errorf("pdf: bad startxref")
-	}
-	tr := bytes.LastIndex(pdf, []byte("\ntrailer\n<<\n"))
-	if tr < xref {
-		return nil, fmt.Errorf("pdf: no trailer after the cross-reference table")
-	}
-	for _, c := range cuts {
-		if c.end > xref {
-			return nil, fmt.Errorf("pdf: an image stub after the cross-reference table")
-		}
-	}
-	// The table: "xref\n0 N\n", then entries of 20 bytes.
-	table := append([]byte{}, pdf[xref:tr+1]...)
-	hdr := bytes.IndexByte(table[len("xref\n"):], '\n')
-	if !bytes.HasPrefix(table, []byte("xref\n")) || hdr < 0 {
-		return nil, fmt.Errorf("pdf: bad cross-reference table")
-	}
-	entries := table[len("xref\n")+hdr+1:]
-	if len(entries)%20 != 0 {
-		return nil, fmt.Errorf("pdf: the cross-reference table is not one section")
-	}
-	for e := 0; e < len(entries); e += 20 {
-		if entries[e+17] != 'n' {
+	table := append([]byte{}, pdf[t.at:t.trailer]...)
+	for e := t.entries - t.at; e+20 <= len(table)+1; e += 20 {
+		if table[e+17] != 'n' {
 			continue
 		}
-		o, err := strconv.Atoi(string(entries[e : e+10]))
+		o, err := strconv.Atoi(string(table[e : e+10]))
 		if err != nil {
 			return nil, fmt.Errorf("pdf: bad cross-reference entry")
 		}
@@ -300,27 +402,38 @@ func splice(pdf []byte, stubs map[string][]byte) (*File, error) {
 		if len(s) != 10 {
 			return nil, fmt.Errorf("pdf: the file is too large")
 		}
-		copy(entries[e:], s)
+		copy(table[e:], s)
 	}
+	// The pieces of pdf kept are copied out, so that pdf itself — with
+	// the stubs and the uncompressed streams — need not stay in memory.
+	kept := t.at // bytes of pdf kept before the table
+	for _, c := range cuts {
+		kept -= c.end - c.at
+	}
+	text := make([]byte, 0, kept)
 	var parts [][]byte
 	from := 0
+	keep := func(b []byte) []byte {
+		text = append(text, b...)
+		return text[len(text)-len(b):]
+	}
 	for _, c := range cuts {
-		parts = append(parts, pdf[from:c.at], c.with, c.data)
+		parts = append(parts, keep(pdf[from:c.at]), c.with, c.data)
 		from = c.end
 	}
-	parts = append(parts, pdf[from:xref], table[:len(table)-1])
+	parts = append(parts, keep(pdf[from:t.at]), table)
 	// The /ID: an MD5 of everything before the trailer, as withID.
 	h := md5.New()
 	for _, p := range parts {
 		h.Write(p)
 	}
 	id := hex.EncodeToString(h.Sum(nil))
-	at := tr + len("\ntrailer\n<<\n")
-	trailer := append([]byte{}, pdf[tr:at]...)
+	at := t.trailer + len("\ntrailer\n<<\n")
+	trailer := append([]byte{}, pdf[t.trailer:at]...)
 	trailer = append(trailer, fmt.Sprintf("/ID [<%s> <%s>]\n", id, id)...)
-	trailer = append(trailer, pdf[at:sx+len("\nstartxref\n")]...)
-	trailer = append(trailer, strconv.Itoa(xref+shift(xref))...)
-	trailer = append(trailer, rest[nl:]...)
+	trailer = append(trailer, pdf[at:t.startxref]...)
+	trailer = append(trailer, strconv.Itoa(t.at+shift(t.at))...)
+	trailer = append(trailer, pdf[t.eol:]...)
 	parts = append(parts, trailer)
 	return &File{parts: parts}, nil
 }

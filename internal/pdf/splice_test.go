@@ -14,11 +14,11 @@ func TestPassedThroughPhotosGiveTheSameBytes(t *testing.T) {
 	cache := NewCache()
 	for _, opt := range []Options{{}, {PDFX: PDFX{Version: PDFX1a2003, OutputCondition: "FOGRA39"}}, {Uncompressed: true}, {Cache: cache}, {Cache: cache}} {
 		doc := sampleDoc(t)
-		want, err := render(doc, opt, false)
+		want, err := render(doc, opt, mode{noStubs: true, noDeflate: true})
 		if err != nil {
 			t.Fatal(err)
 		}
-		got, err := render(doc, opt, true)
+		got, err := render(doc, opt, mode{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -60,11 +60,11 @@ func TestUnspliceablePhotoGoesThroughFpdf(t *testing.T) {
 	odd = append(odd, jpg[2:]...)
 	doc := sampleDoc(t)
 	doc.Pages[0].Items = append(doc.Pages[0].Items, &layout.Image{Data: odd, Frame: layout.Rect{X: 20, Y: 20, W: 50, H: 50}, Clip: layout.Rect{X: 20, Y: 20, W: 50, H: 50}, Block: "odd"})
-	want, err := render(doc, Options{}, false)
+	want, err := render(doc, Options{}, mode{noStubs: true, noDeflate: true})
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := render(doc, Options{}, true)
+	got, err := render(doc, Options{}, mode{})
 	if err != nil {
 		t.Fatal(err)
 	}
