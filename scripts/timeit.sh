@@ -8,7 +8,9 @@
 # Each case runs RUNS times (default 5); the best wall time and the
 # largest RSS are shown. Needs GNU time (/usr/bin/time; Debian: apt-get
 # install time). The machine should be otherwise idle: compare figures
-# taken in one run of the script, not across machines.
+# taken in one run of the script, not across machines. DUETTO=path times
+# that binary instead of building this tree (to compare before and after;
+# it still needs a duetto with `gen` to generate the publications, GEN).
 set -eu
 RUNS=${RUNS:-5}
 PAGES=${PAGES:-200}
@@ -21,7 +23,8 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 (cd "$root" && go build -o "$work/duetto" ./cmd/duetto)
-bin="$work/duetto"
+gen="$work/duetto"
+bin=${DUETTO:-$work/duetto}
 
 # measure NAME PAGES DIR ARGS...: run `duetto ARGS` in DIR RUNS times.
 measure() {
@@ -60,7 +63,7 @@ mkdir -p "$work/turin"
 "$bin" build --lang all -o "$work/turin/turin.pdf" >/dev/null
 measure "brochure, --lang all (3 editions)" "$(pages "$work/turin")" "$work/turin" build --lang all -o turin.pdf
 for n in $PAGES; do
-	"$bin" gen --pages "$n" --seed 1 "$work/gen$n" >/dev/null
+	"$gen" gen --pages "$n" --seed 1 "$work/gen$n" >/dev/null
 	(cd "$work/gen$n" && "$bin" build . >/dev/null 2>&1)
 	measure "generated, bilingual" "$(pages "$work/gen$n")" "$work/gen$n" build .
 done

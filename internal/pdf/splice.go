@@ -16,6 +16,7 @@ import (
 	"reflect"
 	"sort"
 	"strconv"
+	"strings"
 	"sync"
 	"unsafe"
 
@@ -225,20 +226,50 @@ type cut struct {
 	with, data []byte
 }
 
+// stubTag is how a stub's tag starts: stubTag, a number, a NUL.
+const stubTag = "\x00duetto stub "
+
 // stubCuts finds the stubs (stub → photo) in pdf and returns the cuts
-// that put the photos in, with their /Length.
+// that put the photos in, with their /Length. It finds them by their
+// tags, in one pass over the file.
 func stubCuts(pdf []byte, stubs map[string][]byte) ([]cut, error) {
+	byTag := make(map[string]string, len(stubs)) // tag → stub
+	for stub := range stubs {
+		i := strings.LastIndex(stub, stubTag)
+		if i < 0 {
+			return nil, fmt.Errorf("pdf: an image stub without a tag")
+		}
+		byTag[stub[i:]] = stub
+	}
 	var cuts []cut
-	for stub, data := range stubs {
-		i := bytes.Index(pdf, []byte(">>\nstream\n"+stub+"\nendstream\n"))
+	for from := 0; len(cuts) < len(stubs); {
+		i := bytes.Index(pdf[from:], []byte(stubTag))
 		if i < 0 {
 			return nil, fmt.Errorf("pdf: an image stub is missing from fpdf's output")
 		}
-		lenAt := bytes.LastIndex(pdf[:i], []byte("/Length "))
-		if lenAt < 0 || string(pdf[lenAt+len("/Length "):i]) != strconv.Itoa(len(stub)) {
+		i += from
+		end := bytes.IndexByte(pdf[i+1:], 0)
+		if end < 0 {
+			return nil, fmt.Errorf("pdf: an image stub is cut short")
+		}
+		end += i + 2 // after the closing NUL
+		from = end
+		stub, ok := byTag[string(pdf[i:end])]
+		if !ok {
+			continue
+		}
+		delete(byTag, string(pdf[i:end]))
+		at := end - len(stub) // the stub's first byte
+		before := ">>\nstream\n"
+		if at < len(before) || string(pdf[at-len(before):end]) != before+stub || !bytes.HasPrefix(pdf[end:], []byte("\nendstream\n")) {
+			return nil, fmt.Errorf("pdf: an image stub is not where fpdf writes images")
+		}
+		lenAt := bytes.LastIndex(pdf[:at-len(before)], []byte("/Length "))
+		if lenAt < 0 || string(pdf[lenAt+len("/Length "):at-len(before)]) != strconv.Itoa(len(stub)) {
 			return nil, fmt.Errorf("pdf: an image stub has no /Length of its own")
 		}
-		cuts = append(cuts, cut{at: lenAt, end: i + len(">>\nstream\n") + len(stub),
+		data := stubs[stub]
+		cuts = append(cuts, cut{at: lenAt, end: end,
 			with: []byte("/Length " + strconv.Itoa(len(data)) + ">>\nstream\n"), data: data})
 	}
 	return cuts, nil
@@ -378,16 +409,14 @@ func assemble(pdf []byte, t xrefTable, cuts []cut) (*File, error) {
 			return nil, fmt.Errorf("pdf: overlapping changes to the file")
 		}
 	}
-	// shift is how far the byte at offset o of pdf moves.
+	// shift is how far the byte at offset o of pdf moves: as much as the
+	// cuts that end before it change.
+	moved := make([]int, len(cuts)+1) // moved[k]: by the first k cuts
+	for k, c := range cuts {
+		moved[k+1] = moved[k] + len(c.with) + len(c.data) - (c.end - c.at)
+	}
 	shift := func(o int) int {
-		d := 0
-		for _, c := range cuts {
-			if c.end > o {
-				break
-			}
-			d += len(c.with) + len(c.data) - (c.end - c.at)
-		}
-		return d
+		return moved[sort.Search(len(cuts), func(k int) bool { return cuts[k].end > o })]
 	}
 	table := append([]byte{}, pdf[t.at:t.trailer]...)
 	for e := t.entries - t.at; e+20 <= len(table)+1; e += 20 {
