@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 )
 
 // This file implements the total-fit line breaking algorithm of Knuth and
@@ -531,8 +532,10 @@ func (b *breaker) run(tolerance float64, hyphens bool, emergency float64, final 
 		// widths. Order is deterministic: fitness, demerits, line.
 		if len(cands) > 0 {
 			w, st, sh, bs := b.after(i)
-			// A stable insertion sort: there are a few candidates, and
-			// sort.SliceStable's reflection costs more than the sorting.
+			// A stable sort: an insertion sort for the few candidates of
+			// most breakpoints (sort.SliceStable's reflection cost more
+			// than the sorting), a merge sort for the many of a long run of
+			// breakpoints with nothing between them.
 			less := func(cx, cy *cand) bool {
 				if cx.fit != cy.fit {
 					return cx.fit < cy.fit
@@ -542,10 +545,22 @@ func (b *breaker) run(tolerance float64, hyphens bool, emergency float64, final 
 				}
 				return cx.line < cy.line
 			}
-			for x := 1; x < len(cands); x++ {
-				for y := x; y > 0 && less(&cands[y], &cands[y-1]); y-- {
-					cands[y], cands[y-1] = cands[y-1], cands[y]
+			if len(cands) <= 16 {
+				for x := 1; x < len(cands); x++ {
+					for y := x; y > 0 && less(&cands[y], &cands[y-1]); y-- {
+						cands[y], cands[y-1] = cands[y-1], cands[y]
+					}
 				}
+			} else {
+				slices.SortStableFunc(cands, func(cx, cy cand) int {
+					switch {
+					case less(&cx, &cy):
+						return -1
+					case less(&cy, &cx):
+						return 1
+					}
+					return 0
+				})
 			}
 			perClass, limit := 0, maxPerClass
 			if p.Looseness != 0 {
