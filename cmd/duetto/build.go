@@ -88,6 +88,9 @@ type buildSpec struct {
 	verbose bool
 	impose  bool // also write the imposed printer spreads
 	screen  bool // also write the screen edition (as output-screen does)
+	// resources, when set, keeps the fonts, images and hyphenators of one
+	// build for the next (watch): see resourceCache.
+	resources *resourceCache
 }
 
 // build loads the publication, lays out the editions asked for and
@@ -158,7 +161,7 @@ func build(spec buildSpec, stdout io.Writer) error {
 	}
 	prog.set("loading fonts and images")
 	start = time.Now()
-	res, err := layout.LoadResources(pub)
+	res, err := spec.resources.load(pub)
 	if err != nil {
 		return inSource(pub, err)
 	}

@@ -75,6 +75,7 @@ func watch(ctx context.Context, spec buildSpec, stdout, stderr io.Writer, ready 
 	if err := watchTree(w, spec.source); err != nil {
 		return err
 	}
+	spec.resources = &resourceCache{} // fonts, images and hyphenators, kept while their files stay the same
 	rebuild := func() {
 		start := time.Now()
 		if err := build(spec, stdout); err != nil {

@@ -1,0 +1,103 @@
+package main
+
+import (
+	"fmt"
+	"io/fs"
+	"sort"
+	"strings"
+
+	"github.com/duetto-press/duetto/content"
+	"github.com/duetto-press/duetto/layout"
+)
+
+// resourceCache keeps the parsed fonts, inspected images and hyphenators
+// of one build for the next, as watch rebuilds after every save: a text
+// edit then neither parses a font nor reads a photo again, and the
+// hyphenators remember the words they have already hyphenated. The
+// resources are reused only when the publication asks for the same ones
+// and none of their files has changed (by size and modification time);
+// otherwise they are loaded afresh. A nil cache always loads afresh.
+type resourceCache struct {
+	key string
+	res *layout.Resources
+}
+
+// load returns the resources of pub, reused from the last call when
+// nothing they come from has changed.
+func (c *resourceCache) load(pub *content.Publication) (*layout.Resources, error) {
+	if c == nil {
+		return layout.LoadResources(pub)
+	}
+	key, err := resourceKey(pub)
+	if err == nil && c.res != nil && key == c.key {
+		return c.res, nil
+	}
+	res, lerr := layout.LoadResources(pub)
+	if lerr != nil {
+		c.key, c.res = "", nil
+		return nil, lerr
+	}
+	if err == nil { // a file that cannot be stat'ed is never cached
+		c.key, c.res = key, res
+	}
+	return res, nil
+}
+
+// resourceKey fingerprints what layout.LoadResources reads: the
+// languages and their hyphenation exceptions, every font face (a built-in
+// name, or a file with its size and modification time) and every image
+// file, in a fixed order.
+func resourceKey(pub *content.Publication) (string, error) {
+	var b strings.Builder
+	stat := func(name string) error {
+		st, err := fs.Stat(pub.FS, name)
+		if err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+		fmt.Fprintf(&b, "file %q %d %d\n", name, st.Size(), st.ModTime().UnixNano())
+		return nil
+	}
+	for _, lang := range pub.Languages {
+		fmt.Fprintf(&b, "lang %s %q\n", lang, pub.Hyphenation[lang].Words)
+	}
+	families := make([]string, 0, len(pub.Fonts))
+	for name := range pub.Fonts {
+		families = append(families, name)
+	}
+	sort.Strings(families)
+	for _, name := range families {
+		for _, face := range []content.Face{content.Regular, content.Bold, content.Italic, content.BoldItalic} {
+			src, ok := pub.Fonts[name].Faces[face]
+			if !ok {
+				continue
+			}
+			fmt.Fprintf(&b, "font %s %s %q\n", name, face, src.Builtin)
+			if src.Path != "" {
+				if err := stat(src.Path); err != nil {
+					return "", err
+				}
+			}
+		}
+	}
+	var images []string
+	if pub.Cover != nil && pub.Cover.Image != "" {
+		images = append(images, pub.Cover.Image)
+	}
+	for _, s := range pub.Sections {
+		for _, blk := range s.Blocks {
+			if blk.Figure != nil && blk.Figure.File != "" {
+				images = append(images, blk.Figure.File)
+			}
+		}
+	}
+	sort.Strings(images)
+	for i, name := range images {
+		if i > 0 && images[i-1] == name {
+			continue
+		}
+		if err := stat(name); err != nil {
+			return "", err
+		}
+	}
+	return b.String(), nil
+}
