@@ -140,7 +140,7 @@ func (e *engine) measure(b *content.Block, w float64) *figBox {
 	if capH > 0 {
 		total += captionGap + capH
 	}
-	return &figBox{blocks: []*content.Block{b}, w: w, h: total, draw: func(ps *pageState, x, y float64) {
+	return &figBox{blocks: []*content.Block{b}, w: w, h: total, photoH: h, draw: func(ps *pageState, x, y float64) {
 		e.image(ps, b, f.File, Rect{X: x, Y: y, W: w, H: h}, f.Fit)
 		if capH > 0 {
 			drawCap(ps, x, y+h+captionGap)
@@ -287,16 +287,27 @@ func (e *engine) wrapGap() float64 {
 }
 
 // placeCentered draws fb centred on the page's gutter at y, and makes
-// both columns wrap around it: the left column's lines end before it, the
-// right column's start after it, so both languages lose the same width
-// and a pair beside it stays balanced.
+// both columns wrap around its photo: the left column's lines end before
+// it, the right column's start after it, so both languages lose the same
+// width and a pair beside it stays balanced. Under the photo its caption
+// stands in a band of its own across both columns: beside running text a
+// caption would read as part of it.
 func (e *engine) placeCentered(ps *pageState, fb *figBox, y float64) {
 	x := ps.area.X + (ps.area.W-fb.w)/2
 	gap := e.pub.Page.Gutter / 2
-	h := fb.h + e.spaceAfterFigure()*0.75
+	after := e.spaceAfterFigure() * 0.75
 	left, right := ps.cols[0], ps.cols[1]
-	ps.obstacles[0] = append(ps.obstacles[0], Rect{X: x - gap, Y: y, W: left.X + left.W - (x - gap), H: h})
-	ps.obstacles[1] = append(ps.obstacles[1], Rect{X: right.X, Y: y, W: x + fb.w + gap - right.X, H: h})
+	photoH := fb.photoH + after
+	if fb.h > fb.photoH { // the caption band: no text beside it
+		photoH = fb.photoH
+	}
+	ps.obstacles[0] = append(ps.obstacles[0], Rect{X: x - gap, Y: y, W: left.X + left.W - (x - gap), H: photoH})
+	ps.obstacles[1] = append(ps.obstacles[1], Rect{X: right.X, Y: y, W: x + fb.w + gap - right.X, H: photoH})
+	if fb.h > fb.photoH {
+		for side, col := range ps.cols {
+			ps.obstacles[side] = append(ps.obstacles[side], Rect{X: col.X, Y: y + fb.photoH, W: col.W, H: fb.h - fb.photoH + after})
+		}
+	}
 	fb.draw(ps, x, y)
 	ps.hasText = true
 }

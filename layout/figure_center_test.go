@@ -64,4 +64,27 @@ func TestCenteredFigureNarrowsBothColumns(t *testing.T) {
 	if abs(firstY["it"]-firstY["en"]) > 0.01 {
 		t.Errorf("first baselines %v: the pair should start level", firstY)
 	}
+	// The caption stands in a band of its own: no running text beside it.
+	var captions []layout.Rect
+	for _, it := range page.Items {
+		if r, ok := it.(*layout.TextRun); ok && r.Role == layout.RoleCaption {
+			captions = append(captions, r.Bounds())
+		}
+	}
+	if len(captions) == 0 {
+		t.Fatal("no caption under the photo")
+	}
+	for _, it := range page.Items {
+		r, ok := it.(*layout.TextRun)
+		if !ok || r.Role != layout.RoleBody {
+			continue
+		}
+		b := r.Bounds()
+		for _, c := range captions {
+			if b.Y < c.Y+c.H && c.Y < b.Y+b.H {
+				t.Errorf("%q (%s) stands beside the caption", r.Text, r.Lang)
+				break
+			}
+		}
+	}
 }
