@@ -89,7 +89,8 @@ func (e *engine) cover() {
 			ts := p.base
 			for _, ln := range breakRagged(p.nodes, func(int) float64 { return width }) {
 				y += st.Leading
-				for _, r := range setLine(p, ln, c.TitleAt.X, y-(st.Leading-ts.face.Ascent()*st.Size/1000), width, st.Align, true, RoleCover, "cover") {
+				runs, _ := setLine(p, ln, c.TitleAt.X, y-(st.Leading-ts.face.Ascent()*st.Size/1000), width, st.Align, true, RoleCover, "cover")
+				for _, r := range runs {
 					e.add(ps, r)
 				}
 			}
@@ -133,7 +134,8 @@ func (e *engine) back(ps *pageState) {
 	for _, line := range bk.Lines {
 		p := e.b.build(line, st, e.pub.Languages[0], 0, blk, bk.Pos, &e.miss)
 		for _, ln := range breakRagged(p.nodes, func(int) float64 { return width }) {
-			for _, r := range setLine(p, ln, bk.At.X, y, width, st.Align, true, RoleCover, "back") {
+			runs, _ := setLine(p, ln, bk.At.X, y, width, st.Align, true, RoleCover, "back")
+			for _, r := range runs {
 				e.add(ps, r)
 			}
 			y += st.Leading

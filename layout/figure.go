@@ -122,7 +122,8 @@ func (e *engine) stack(b *content.Block, texts []captionText, w float64, align c
 				if align != "" {
 					al = align
 				}
-				for _, r := range setLine(s.p, la.line, x, y+la.baseline, w, al, i == len(s.lines)-1, role, b.ID) {
+				runs, _ := setLine(s.p, la.line, x, y+la.baseline, w, al, i == len(s.lines)-1, role, b.ID)
+				for _, r := range runs {
 					e.add(ps, r)
 				}
 			}

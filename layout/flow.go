@@ -515,15 +515,15 @@ func (e *engine) placeLines(b *content.Block, p *paragraph, lines []linebreak.Li
 		s := sl.at(i)
 		last = s
 		isLast := i == len(lines)-1
-		if st.Align == content.Justify && role == RoleBody {
-			r := lineRatio(p, ln, s.width, st.Align, isLast)
-			e.report.Lines = append(e.report.Lines, LineReport{Page: s.page + 1, Block: b.ID, Lang: p.lang, Ratio: r,
-				Badness: linebreak.Badness(r), Hyphen: ln.Hyphenated, Last: isLast, Overfull: ln.Overfull})
-		}
 		ps := e.pages[s.page]
 		e.checkWidth(b, p, ln, s.width, s.page+1)
-		for _, r := range setLine(p, ln, s.x, s.baseline, s.width, st.Align, isLast, role, b.ID) {
+		runs, ratio := setLine(p, ln, s.x, s.baseline, s.width, st.Align, isLast, role, b.ID)
+		for _, r := range runs {
 			e.add(ps, r)
+		}
+		if st.Align == content.Justify && role == RoleBody {
+			e.report.Lines = append(e.report.Lines, LineReport{Page: s.page + 1, Block: b.ID, Lang: p.lang, Ratio: ratio,
+				Badness: linebreak.Badness(ratio), Hyphen: ln.Hyphenated, Last: isLast, Overfull: ln.Overfull})
 		}
 		if i == 0 && label != "" {
 			ts := e.b.resolve(st, "")

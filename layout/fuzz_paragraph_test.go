@@ -119,13 +119,14 @@ func FuzzParagraph(f *testing.F) {
 				switch n := p.nodes[k]; {
 				case n.Kind == linebreak.KindBox:
 					line.WriteString(p.frags[k].text)
-				case n.Kind == linebreak.KindGlue && !isFinishGlue(n) && k+1 < ln.End:
+				case n.Kind == linebreak.KindGlue && n.Stretch < linebreak.FinishStretch && k+1 < ln.End:
 					line.WriteByte(' ')
 				}
 			}
 			got.WriteString(strings.TrimRight(line.String(), " "))
 			var drawn strings.Builder
-			for j, r := range setLine(p, ln, 0, 0, widths(i), st.Align, i == len(lines)-1, RoleBody, "b") {
+			runs, _ := setLine(p, ln, 0, 0, widths(i), st.Align, i == len(lines)-1, RoleBody, "b")
+			for j, r := range runs {
 				if j > 0 {
 					drawn.WriteByte(' ')
 				}

@@ -74,9 +74,10 @@ type paragraph struct {
 	hyphen []string   // indexed like nodes; text a flagged penalty adds ("-")
 	// flex is indexed like nodes. For glue it holds the interword space's
 	// own stretch and shrink (the node's are larger by the letter
-	// flexibility of the word before it); for a box, the letter
-	// flexibility of its letter gaps: those inside it and, when the next
-	// box is the rest of the same word, the one between them (join).
+	// flexibility of the word before it); for a box in a justified
+	// paragraph, its letter flexibility: the scaling of its glyphs and
+	// its letter gaps, those inside it and, when the next box is the rest
+	// of the same word, the one between them (join).
 	flex  []flex
 	style *content.Style
 	base  *textStyle
@@ -261,10 +262,6 @@ func (p *paragraph) addSpace(ts *textStyle) {
 	for i := len(p.nodes) - 1; i >= 0 && p.nodes[i].Kind != linebreak.KindGlue; i-- {
 		letters.stretch += p.flex[i].stretch
 		letters.shrink += p.flex[i].shrink
-		if p.frags[i].style != nil && p.justified() {
-			letters.stretch += glyphScale * p.nodes[i].Width
-			letters.shrink += glyphScale * p.nodes[i].Width
-		}
 	}
 	p.push(linebreak.WordGlue(w, w/2, letters.stretch, w/3+letters.shrink), fragment{}, "")
 	p.flex[len(p.flex)-1] = flex{stretch: w / 2, shrink: w / 3}
@@ -381,7 +378,11 @@ func (p *paragraph) addBox(text string, ts *textStyle, next rune, join bool) {
 		if join {
 			gaps++
 		}
-		p.flex[len(p.flex)-1] = flex{stretch: float64(gaps) * letterStretch * ts.size, shrink: float64(gaps) * letterShrink * ts.size, join: join}
+		p.flex[len(p.flex)-1] = flex{
+			stretch: float64(gaps)*letterStretch*ts.size + glyphScale*w,
+			shrink:  float64(gaps)*letterShrink*ts.size + glyphScale*w,
+			join:    join,
+		}
 	}
 }
 

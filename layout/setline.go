@@ -9,15 +9,16 @@ import (
 
 // setLine turns one broken line of p into text runs: boxes that touch are
 // joined into one run (a word, or a word with its hyphen). A justified
-// line is set with the ratio lineRatio gives (TeX's glue setting, K&P 1981
-// eq. 1, extended to letter spacing): each space gets that ratio of its
-// stretch or shrink, each gap between two letters that ratio of the
-// letters' (letterStretch, letterShrink), so the line ends exactly at
-// x+width.
-func setLine(p *paragraph, ln linebreak.Line, x, baseline, width float64, align content.Align, last bool, role Role, blockID string) []*TextRun {
-	ratio := lineRatio(p, ln, width, align, last)
+// line is set with one ratio (TeX's glue setting, K&P 1981 eq. 1,
+// extended to letter spacing and glyph scaling, see lineMeasure.ratio):
+// each space gets that ratio of its stretch or shrink, each gap between
+// two letters and each glyph's width that ratio of theirs, up to their
+// limits, so the line ends exactly at x+width. It returns the runs and
+// the ratio of the line's spaces.
+func setLine(p *paragraph, ln linebreak.Line, x, baseline, width float64, align content.Align, last bool, role Role, blockID string) ([]*TextRun, float64) {
+	m := p.measure(ln)
+	ratio := m.ratio(width, align, last)
 	end := lineEnd(p, ln)
-	natural, _, _ := p.measure(ln)
 	// Letters and glyphs go at most to their limits: on a line looser
 	// than that (ratio > 1, the ratio of the spaces) they stay there and
 	// the spaces take the rest.
@@ -28,9 +29,9 @@ func setLine(p *paragraph, ln linebreak.Line, x, baseline, width float64, align 
 	}
 	switch align {
 	case content.Right:
-		x += width - natural
+		x += width - m.natural
 	case content.Center:
-		x += (width - natural) / 2
+		x += (width - m.natural) / 2
 	}
 	var runs []*TextRun
 	var cur *TextRun
@@ -78,7 +79,7 @@ func setLine(p *paragraph, ln linebreak.Line, x, baseline, width float64, align 
 		appendText(cur, p.frags[ln.End].style, p.hyphen[ln.End])
 		cur.Hyphen = true
 	}
-	return runs
+	return runs, ratio
 }
 
 // adjust is how much a node of flexibility f grows (ratio > 0) or shrinks
@@ -101,92 +102,89 @@ func lineEnd(p *paragraph, ln linebreak.Line) int {
 	return end
 }
 
-// measure returns the natural width of what line ln draws (its hyphen
-// included) and the stretch and shrink of its spaces and letter gaps.
-func (p *paragraph) measure(ln linebreak.Line) (natural, stretch, shrink float64) {
-	end := lineEnd(p, ln)
-	for i := ln.Start; i < end; i++ {
-		if n := p.nodes[i]; n.Kind != linebreak.KindPenalty {
-			natural += n.Width
-		}
-	}
-	if ln.Hyphenated && ln.End < len(p.nodes) {
-		natural += p.nodes[ln.End].Width
-	}
-	letters, spaces := p.letterFlex(ln)
-	return natural, letters.stretch + spaces.stretch, letters.shrink + spaces.shrink
+// lineMeasure is what a line of a paragraph is made of: the natural width
+// of what it draws (its hyphen included), and the flexibility of its
+// words (the gaps between their letters and the scaling of their glyphs)
+// and of its spaces.
+type lineMeasure struct {
+	natural         float64
+	letters, spaces flex
 }
 
-// letterFlex returns the flexibility of line ln's words — the gaps
-// between their letters and the scaling of their glyphs — and that of its
-// spaces. The letter gap that joins the line's last box to the rest
-// of its word on the next line is not on the line.
-func (p *paragraph) letterFlex(ln linebreak.Line) (letters, spaces flex) {
+// measure measures line ln of p. The letter gap that joins the line's
+// last box to the rest of its word on the next line is not on the line.
+func (p *paragraph) measure(ln linebreak.Line) lineMeasure {
+	var m lineMeasure
 	end := lineEnd(p, ln)
 	lastBox := -1
 	for i := ln.Start; i < end; i++ {
-		switch p.nodes[i].Kind {
+		n := p.nodes[i]
+		switch n.Kind {
 		case linebreak.KindGlue:
-			spaces.stretch += p.flex[i].stretch
-			spaces.shrink += p.flex[i].shrink
+			m.natural += n.Width
+			m.spaces.stretch += p.flex[i].stretch
+			m.spaces.shrink += p.flex[i].shrink
 		case linebreak.KindBox:
-			letters.stretch += p.flex[i].stretch
-			letters.shrink += p.flex[i].shrink
-			if p.frags[i].style != nil && p.justified() {
-				letters.stretch += glyphScale * p.nodes[i].Width
-				letters.shrink += glyphScale * p.nodes[i].Width
-			}
+			m.natural += n.Width
+			m.letters.stretch += p.flex[i].stretch
+			m.letters.shrink += p.flex[i].shrink
 			lastBox = i
 		}
 	}
-	if ln.Hyphenated && ln.End < len(p.nodes) && p.justified() && lastBox >= 0 {
-		// The hyphen scales too, and is letter-spaced from its word.
-		size := 0.0
-		if f := p.frags[lastBox]; f.style != nil {
-			size = f.style.size
+	if !ln.Hyphenated || ln.End >= len(p.nodes) {
+		if lastBox >= 0 && p.flex[lastBox].join {
+			// The line ends inside a word without a hyphen: the gap to
+			// the rest of the word is not on it.
+			size := p.frags[lastBox].style.size
+			m.letters.stretch = max(m.letters.stretch-letterStretch*size, 0)
+			m.letters.shrink = max(m.letters.shrink-letterShrink*size, 0)
 		}
-		letters.stretch += glyphScale*p.nodes[ln.End].Width + letterStretch*size
-		letters.shrink += glyphScale*p.nodes[ln.End].Width + letterShrink*size
+		return m
 	}
-	if lastBox >= 0 && p.flex[lastBox].join {
-		if f := p.frags[lastBox]; f.style != nil {
-			letters.stretch = max(letters.stretch-letterStretch*f.style.size, 0)
-			letters.shrink = max(letters.shrink-letterShrink*f.style.size, 0)
+	hy := p.nodes[ln.End].Width
+	m.natural += hy
+	if p.justified() && lastBox >= 0 && p.frags[lastBox].style != nil {
+		// The hyphen scales too, and is letter-spaced from its word
+		// (when the box owns the gap to the rest of its word, that gap
+		// is the one before the hyphen now).
+		m.letters.stretch += glyphScale * hy
+		m.letters.shrink += glyphScale * hy
+		if !p.flex[lastBox].join {
+			size := p.frags[lastBox].style.size
+			m.letters.stretch += letterStretch * size
+			m.letters.shrink += letterShrink * size
 		}
 	}
-	return letters, spaces
+	return m
 }
 
-// lineRatio is the ratio setLine sets line ln of p with when it is width
-// wide: 0 for text that is not justified and for the last line of a
-// paragraph that is shorter than the line; otherwise the share of the
-// line's stretch (ratio > 0) or shrink (ratio < 0) that makes it exactly
-// width wide, with the line's own letter flexibility counted in full
-// (the breaker counts all but the last word's, see letterStretch), and
-// never below −1: an overfull line stays overfull. Above 1 it is the
-// ratio of the spaces alone: the letters and glyphs are at their limit.
-func lineRatio(p *paragraph, ln linebreak.Line, width float64, align content.Align, last bool) float64 {
+// ratio is the ratio line m is set with when it is width wide: 0 for text
+// that is not justified and for the last line of a paragraph that is
+// shorter than the line; otherwise the share of the line's stretch (ratio
+// > 0) or shrink (ratio < 0) that makes it exactly width wide, with the
+// line's own letter flexibility counted in full (the breaker counts all
+// but the last word's, see letterStretch), and never below −1: an
+// overfull line stays overfull. Above 1 it is the ratio of the spaces
+// alone: the letters and glyphs are at their limit (as the breaker's
+// bounded stretch is).
+func (m lineMeasure) ratio(width float64, align content.Align, last bool) float64 {
 	if align != content.Justify {
 		return 0
 	}
-	natural, _, shrink := p.measure(ln)
-	letters, spaces := p.letterFlex(ln)
-	d := width - natural
+	d := width - m.natural
+	stretch := m.letters.stretch + m.spaces.stretch
+	shrink := m.letters.shrink + m.spaces.shrink
 	switch {
-	case d > 0 && !last && letters.stretch+spaces.stretch > 0:
-		if d <= letters.stretch+spaces.stretch || spaces.stretch == 0 {
-			return d / (letters.stretch + spaces.stretch)
+	case d > 0 && !last && stretch > 0:
+		if d <= stretch || m.spaces.stretch == 0 {
+			return d / stretch
 		}
-		return (d - letters.stretch) / spaces.stretch
+		return (d - m.letters.stretch) / m.spaces.stretch
 	case d < 0 && shrink > 0:
 		return max(d/shrink, -1)
 	}
 	return 0
 }
-
-// isFinishGlue recognises the paragraph-end glue of linebreak.Finish by
-// its stretch, far beyond any interword glue.
-func isFinishGlue(n linebreak.Node) bool { return n.Stretch >= 1000 }
 
 func newRun(ts *textStyle, x, baseline float64, lang string, role Role, block string) *TextRun {
 	return &TextRun{X: x, Y: baseline, Font: ts.fontKey, Size: ts.size, Color: ts.color, Lang: lang, Role: role, Block: block,
@@ -203,6 +201,7 @@ func appendText(r *TextRun, ts *textStyle, text string) {
 		prev = -1
 	}
 	scale := r.ScaleOrOne()
+	had := utf8.RuneCountInString(r.Text) // runes before text
 	for _, c := range text {
 		k := 0.0
 		if prev >= 0 {
@@ -210,13 +209,14 @@ func appendText(r *TextRun, ts *textStyle, text string) {
 			r.Width += r.Tracking
 		}
 		if k != 0 && r.Kern == nil {
-			r.Kern = make([]float64, utf8.RuneCountInString(r.Text), utf8.RuneCountInString(r.Text)+len(text))
+			r.Kern = make([]float64, had, had+utf8.RuneCountInString(text))
 		}
 		if r.Kern != nil {
 			r.Kern = append(r.Kern, k)
 		}
 		r.Width += (ts.face.Advance(c)*scale + k) * ts.size / 1000
-		r.Text += string(c)
 		prev = c
+		had++
 	}
+	r.Text += text
 }
