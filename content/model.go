@@ -180,7 +180,13 @@ type Pair struct {
 // Inputs lists every file the publication reads, as paths inside FS: its
 // TOML files, fonts and images.
 func (p *Publication) Inputs() []string {
-	out := append([]string{}, p.Files...)
+	return append(append([]string{}, p.Files...), p.ResourceFiles()...)
+}
+
+// ResourceFiles lists the files the publication reads besides its TOML
+// files, as paths inside FS: font files, the output profile and images.
+func (p *Publication) ResourceFiles() []string {
+	var out []string
 	for _, fam := range p.Fonts {
 		for _, src := range fam.Faces {
 			if src.Path != "" {

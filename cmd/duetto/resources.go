@@ -44,19 +44,11 @@ func (c *resourceCache) load(pub *content.Publication) (*layout.Resources, error
 }
 
 // resourceKey fingerprints what layout.LoadResources reads: the
-// languages and their hyphenation exceptions, every font face (a built-in
-// name, or a file with its size and modification time) and every image
-// file, in a fixed order.
+// languages and their hyphenation exceptions, the built-in faces, and
+// every other file but the TOML ones (content's ResourceFiles) with its
+// size and modification time, in a fixed order.
 func resourceKey(pub *content.Publication) (string, error) {
 	var b strings.Builder
-	stat := func(name string) error {
-		st, err := fs.Stat(pub.FS, name)
-		if err != nil {
-			return fmt.Errorf("%s: %w", name, err)
-		}
-		fmt.Fprintf(&b, "file %q %d %d\n", name, st.Size(), st.ModTime().UnixNano())
-		return nil
-	}
 	for _, lang := range pub.Languages {
 		fmt.Fprintf(&b, "lang %s %q\n", lang, pub.Hyphenation[lang].Words)
 	}
@@ -67,37 +59,22 @@ func resourceKey(pub *content.Publication) (string, error) {
 	sort.Strings(families)
 	for _, name := range families {
 		for _, face := range []content.Face{content.Regular, content.Bold, content.Italic, content.BoldItalic} {
-			src, ok := pub.Fonts[name].Faces[face]
-			if !ok {
-				continue
-			}
-			fmt.Fprintf(&b, "font %s %s %q\n", name, face, src.Builtin)
-			if src.Path != "" {
-				if err := stat(src.Path); err != nil {
-					return "", err
-				}
+			if src, ok := pub.Fonts[name].Faces[face]; ok {
+				fmt.Fprintf(&b, "font %s %s %q %q\n", name, face, src.Builtin, src.Path)
 			}
 		}
 	}
-	var images []string
-	if pub.Cover != nil && pub.Cover.Image != "" {
-		images = append(images, pub.Cover.Image)
-	}
-	for _, s := range pub.Sections {
-		for _, blk := range s.Blocks {
-			if blk.Figure != nil && blk.Figure.File != "" {
-				images = append(images, blk.Figure.File)
-			}
-		}
-	}
-	sort.Strings(images)
-	for i, name := range images {
-		if i > 0 && images[i-1] == name {
+	files := pub.ResourceFiles()
+	sort.Strings(files)
+	for i, name := range files {
+		if i > 0 && files[i-1] == name {
 			continue
 		}
-		if err := stat(name); err != nil {
-			return "", err
+		st, err := fs.Stat(pub.FS, name)
+		if err != nil {
+			return "", fmt.Errorf("%s: %w", name, err)
 		}
+		fmt.Fprintf(&b, "file %q %d %d\n", name, st.Size(), st.ModTime().UnixNano())
 	}
 	return b.String(), nil
 }
