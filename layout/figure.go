@@ -1,6 +1,8 @@
 package layout
 
 import (
+	"math"
+
 	"github.com/duetto-press/duetto/content"
 	"github.com/duetto-press/duetto/images"
 )
@@ -251,7 +253,7 @@ func (e *engine) placeInColumn(ps *pageState, fb *figBox, side int, y float64) {
 	// both columns whatever the length of each caption.
 	band := len(ps.obstacles[side]) - 1
 	for _, other := range ps.inColumn {
-		if other.side == side || abs(other.top-y) > 0.5 {
+		if other.side == side || math.Abs(other.top-y) > 0.5 {
 			continue
 		}
 		a, b := &ps.obstacles[side][band], &ps.obstacles[other.side][other.band]
@@ -268,13 +270,6 @@ type columnFigure struct {
 	side int
 	top  float64
 	band int
-}
-
-func abs(x float64) float64 {
-	if x < 0 {
-		return -x
-	}
-	return x
 }
 
 // wrapGap is the white between a photo inside a column and the text that
