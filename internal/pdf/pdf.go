@@ -97,7 +97,7 @@ func render(doc *layout.Document, opt Options, m mode) (file *File, err error) {
 			err = fmt.Errorf("pdf: internal error in fpdf: %v", r)
 		}
 	}()
-	wr := &writer{doc: doc, fontKnown: map[string]bool{}, fontName: map[string]string{}, imageName: map[string]string{}, stubs: map[string][]byte{}, mode: m, cache: opt.Cache}
+	wr := &writer{doc: doc, fontKnown: map[string]bool{}, fontName: map[string]string{}, imageName: map[string]string{}, stubs: map[string]photo{}, mode: m, cache: opt.Cache}
 	var out sliceWriter
 	if err := wr.render(&out, opt); err != nil {
 		return nil, err
@@ -114,7 +114,7 @@ func render(doc *layout.Document, opt Options, m mode) (file *File, err error) {
 	if err != nil {
 		return nil, err
 	}
-	if len(wr.stubs) == 0 && !wr.deflating {
+	if len(wr.stubs) == 0 && len(wr.viaFpdf) == 0 && !wr.deflating {
 		return &File{parts: [][]byte{withID(pdf)}, digests: wr.digests}, nil
 	}
 	t, err := findXref(pdf)
@@ -125,6 +125,7 @@ func render(doc *layout.Document, opt Options, m mode) (file *File, err error) {
 	if err != nil {
 		return nil, err
 	}
+	cuts = append(cuts, photoCuts(pdf, wr.viaFpdf)...)
 	if wr.deflating {
 		more, ok, err := deflateCuts(pdf, t)
 		if err != nil {
@@ -206,7 +207,8 @@ type writer struct {
 	fontKnown map[string]bool
 	fontName  map[string]string // display-list key → name registered with fpdf
 	imageName map[string]string // content hash → registered name
-	stubs     map[string][]byte // stub registered with fpdf → the JPEG it stands for (see splice.go)
+	stubs     map[string]photo  // stub registered with fpdf → the JPEG it stands for (see splice.go)
+	viaFpdf   []photo           // JPEGs registered as they are (see photoCuts)
 	digests   []string          // the pages', as Digests
 	mode      mode
 	png       bool   // an image other than a JPEG is registered
@@ -503,7 +505,9 @@ func (wr *writer) register(name string, opts fpdf.ImageOptions, data []byte, sum
 		if !known || !setImageID(info, id) {
 			return fmt.Errorf("pdf: fpdf's image record is not as the writer expects")
 		}
-		wr.stubs[string(stub)] = data
+		wr.stubs[string(stub)] = photo{data, sum}
+	} else if opts.ImageType == "JPG" {
+		wr.viaFpdf = append(wr.viaFpdf, photo{data, sum})
 	}
 	breakWidthTie(info, len(wr.imageName))
 	return nil
@@ -656,7 +660,8 @@ func canonical(pdf []byte) {
 }
 
 // withID adds to the trailer a document /ID derived from everything
-// before it; it follows the cross-reference table, so no offset moves.
+// before it; it follows the cross-reference table, so no offset moves. It
+// is for files without JPEG photos: with them, assemble computes the /ID.
 func withID(pdf []byte) []byte {
 	i := bytes.LastIndex(pdf, []byte("\ntrailer\n<<\n"))
 	if i < 0 {

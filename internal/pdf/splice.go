@@ -117,6 +117,37 @@ func spliceable(data []byte) bool {
 	return !bytes.Contains(data, []byte("/utf8")) && !bytes.Contains(data, []byte("\n/Parent "))
 }
 
+// photoCuts finds the JPEGs fpdf copied into pdf itself (the photos not
+// passed through) and returns cuts that keep them as they are but carry
+// their SHA-256, so that the /ID is the same as with the photos passed
+// through. It searches the whole file for each: such photos are rare (see
+// spliceable) or a test's.
+func photoCuts(pdf []byte, photos []photo) []cut {
+	var cuts []cut
+	found := map[int]bool{}
+	for _, ph := range photos {
+		at := -1
+		for from := 0; ; {
+			i := bytes.Index(pdf[from:], ph.data)
+			if i < 0 {
+				break
+			}
+			i += from
+			if !found[i] && bytes.HasSuffix(pdf[:i], []byte("stream\n")) {
+				at = i
+				break
+			}
+			from = i + 1
+		}
+		if at < 0 { // changed by the clean-up passes: its bytes are hashed
+			continue
+		}
+		found[at] = true
+		cuts = append(cuts, cut{at: at, end: at + len(ph.data), data: ph.data, sum: &ph.sum})
+	}
+	return cuts
+}
+
 // Cache keeps what the writer computes from photos that several
 // documents share — the editions of one build — so that each photo is
 // hashed once: the SHA-1 of its bytes that fpdf names an image by. Pass
@@ -224,6 +255,15 @@ func setImageID(info *fpdf.ImageInfoType, id string) bool {
 type cut struct {
 	at, end    int
 	with, data []byte
+	// sum, for a photo's data, is its SHA-256, which the /ID hashes
+	// instead of the photo's bytes.
+	sum *[sha256.Size]byte
+}
+
+// photo is a JPEG passed through, with its SHA-256.
+type photo struct {
+	data []byte
+	sum  [sha256.Size]byte
 }
 
 // stubTag is how a stub's tag starts: stubTag, a number, a NUL.
@@ -232,7 +272,7 @@ const stubTag = "\x00duetto stub "
 // stubCuts finds the stubs (stub → photo) in pdf and returns the cuts
 // that put the photos in, with their /Length. It finds them by their
 // tags, in one pass over the file.
-func stubCuts(pdf []byte, stubs map[string][]byte) ([]cut, error) {
+func stubCuts(pdf []byte, stubs map[string]photo) ([]cut, error) {
 	byTag := make(map[string]string, len(stubs)) // tag → stub
 	for stub := range stubs {
 		i := strings.LastIndex(stub, stubTag)
@@ -268,9 +308,9 @@ func stubCuts(pdf []byte, stubs map[string][]byte) ([]cut, error) {
 		if lenAt < 0 || string(pdf[lenAt+len("/Length "):at-len(before)]) != strconv.Itoa(len(stub)) {
 			return nil, fmt.Errorf("pdf: an image stub has no /Length of its own")
 		}
-		data := stubs[stub]
+		ph := stubs[stub]
 		cuts = append(cuts, cut{at: lenAt, end: end,
-			with: []byte("/Length " + strconv.Itoa(len(data)) + ">>\nstream\n"), data: data})
+			with: []byte("/Length " + strconv.Itoa(len(ph.data)) + ">>\nstream\n"), data: ph.data, sum: &ph.sum})
 	}
 	return cuts, nil
 }
@@ -446,16 +486,24 @@ func assemble(pdf []byte, t xrefTable, cuts []cut) (*File, error) {
 		text = append(text, b...)
 		return text[len(text)-len(b):]
 	}
+	// The /ID: an MD5 of everything before the trailer, as withID, but
+	// of each photo passed through its SHA-256 rather than its bytes
+	// (hashing them again was a tenth of a build).
+	h := md5.New()
 	for _, c := range cuts {
 		parts = append(parts, keep(pdf[from:c.at]), c.with, c.data)
+		h.Write(parts[len(parts)-3])
+		h.Write(c.with)
+		if c.sum != nil {
+			h.Write(c.sum[:])
+		} else {
+			h.Write(c.data)
+		}
 		from = c.end
 	}
 	parts = append(parts, keep(pdf[from:t.at]), table)
-	// The /ID: an MD5 of everything before the trailer, as withID.
-	h := md5.New()
-	for _, p := range parts {
-		h.Write(p)
-	}
+	h.Write(parts[len(parts)-2])
+	h.Write(table)
 	id := hex.EncodeToString(h.Sum(nil))
 	at := t.trailer + len("\ntrailer\n<<\n")
 	trailer := append([]byte{}, pdf[t.trailer:at]...)

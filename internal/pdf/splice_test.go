@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -70,5 +71,33 @@ func TestUnspliceablePhotoGoesThroughFpdf(t *testing.T) {
 	}
 	if !bytes.Equal(got.Bytes(), want.Bytes()) {
 		t.Error("different bytes with an unspliceable photo")
+	}
+}
+
+// The /ID hashes each photo by its SHA-256, not its bytes: it must still
+// follow every byte of every photo, and nothing else.
+func TestIDFollowsThePhotos(t *testing.T) {
+	id := func(doc *layout.Document) string {
+		f, err := Render(doc, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := regexp.MustCompile(`/ID \[<([0-9a-f]{32})>`).FindSubmatch(f.Bytes())
+		if m == nil {
+			t.Fatal("no /ID")
+		}
+		return string(m[1])
+	}
+	base := id(sampleDoc(t))
+	if again := id(sampleDoc(t)); again != base {
+		t.Errorf("the same document: /ID %s, then %s", base, again)
+	}
+	doc := sampleDoc(t)
+	im := doc.Pages[0].Items[len(doc.Pages[0].Items)-1].(*layout.Image)
+	data := bytes.Clone(im.Data)
+	data[len(data)-3] ^= 0x01 // a byte of the scan, before the end marker: same size, same headers
+	im.Data = data
+	if changed := id(doc); changed == base {
+		t.Error("a photo's byte changed and the /ID did not")
 	}
 }
