@@ -171,14 +171,20 @@ func build(spec buildSpec, stdout io.Writer) error {
 	// Editions are laid out, checked and written to memory concurrently:
 	// they share the parsed fonts, images and hyphenators, which are
 	// read-only, and nothing else.
+	// Each edition writes its files to temporary files beside their
+	// names as soon as it is ready, while the others are still being
+	// made; they replace the earlier files only when every edition has
+	// succeeded (see stagedFile).
 	type result struct {
 		name     string
-		file     *pdf.File // shares the photos' bytes with the resources
-		imposed  []byte    // with --impose
-		doc      *layout.Document
-		screen   *layout.Document // with --screen, and its PDF:
-		sdata    []byte
+		pages    int
+		change   string           // the change note, against the file it replaces
+		doc      *layout.Document // with -v, for the report
+		staged   []stagedFile     // the edition's PDF, imposed and screen PDFs
+		imposed  int              // sheets, with --impose
+		screen   int              // pages, with --screen
 		sname    string
+		schange  string
 		warnings []string
 		times    stageTimes
 		err      error
@@ -191,7 +197,7 @@ func build(spec buildSpec, stdout io.Writer) error {
 			return err
 		}
 	}
-	cache := pdf.NewCache() // the photos' hashes, for every edition
+	cache := spec.resources.writerCache() // the photos' hashes, for every edition (and, in watch, the next build)
 	var wg sync.WaitGroup
 	for i, ed := range editions {
 		wg.Add(1)
@@ -252,30 +258,68 @@ func build(spec buildSpec, stdout io.Writer) error {
 				return
 			}
 			r.times.since("write", t)
+			r.pages = len(doc.Pages)
+			if spec.verbose {
+				r.doc = doc
+			}
+			var imposed []byte
 			if spec.impose {
 				t = time.Now()
-				if r.imposed, err = impose(pub, doc, x); err != nil {
+				if imposed, err = impose(pub, doc, x); err != nil {
 					r.err = err
 					return
 				}
 				r.times.since("impose", t)
 			}
+			var sdata []byte
 			if sdoc != nil {
 				t = time.Now()
-				r.sname = screenOf(ed)
-				if r.sdata, err = writeScreen(r.sname, sdoc, scr); err != nil {
+				if sdata, err = writeScreen(screenOf(ed), sdoc, scr); err != nil {
 					r.err = err
 					return
 				}
-				r.screen = sdoc
+				r.screen, r.sname = len(sdoc.Pages), screenOf(ed)
+				r.schange = changeNote(r.sname, pdf.Digests(sdoc))
 				r.times.since("screen", t)
 			}
-			r.file, r.doc = file, doc
+			t = time.Now()
+			r.change = changeNote(r.name, file.PageDigests())
+			st, err := stage(r.name, file)
+			if err != nil {
+				r.err = err
+				return
+			}
+			r.staged = append(r.staged, st)
+			if imposed != nil {
+				st, err := stage(imposedName(r.name), bytes.NewReader(imposed))
+				if err != nil {
+					r.err = err
+					return
+				}
+				r.staged = append(r.staged, st)
+				r.imposed = len(doc.Pages) / 4
+			}
+			if sdata != nil {
+				st, err := stage(r.sname, bytes.NewReader(sdata))
+				if err != nil {
+					r.err = err
+					return
+				}
+				r.staged = append(r.staged, st)
+			}
+			r.times.since("files", t)
 		}()
 	}
 	wg.Wait()
 	times.since("editions", start)
-	prog.done() // erase the line before the results are printed
+	prog.done()    // erase the line before the results are printed
+	defer func() { // whatever was not renamed into place
+		for i := range results {
+			for k := range results[i].staged {
+				results[i].staged[k].discard()
+			}
+		}
+	}()
 	var warnings []string
 	for _, r := range results { // the first error in edition order
 		if r.err != nil {
@@ -283,25 +327,19 @@ func build(spec buildSpec, stdout io.Writer) error {
 		}
 		warnings = append(warnings, r.warnings...)
 	}
-	for _, r := range results {
-		change := changeNote(r.name, r.file.PageDigests())
-		if err := writeAtomicFrom(r.name, r.file); err != nil {
-			return err
-		}
-		fmt.Fprintf(stdout, "%s: %d pages%s\n", r.name, len(r.doc.Pages), change)
-		if r.imposed != nil {
-			name := imposedName(r.name)
-			if err := writeAtomic(name, r.imposed); err != nil {
+	for i := range results {
+		r := &results[i]
+		for k := range r.staged {
+			if err := r.staged[k].commit(); err != nil {
 				return err
 			}
-			fmt.Fprintf(stdout, "%s: %d %s, front and back\n", name, len(r.doc.Pages)/4, plural(len(r.doc.Pages)/4, "sheet", "sheets"))
 		}
-		if r.screen != nil {
-			change := changeNote(r.sname, pdf.Digests(r.screen))
-			if err := writeAtomic(r.sname, r.sdata); err != nil {
-				return err
-			}
-			fmt.Fprintf(stdout, "%s: %d pages for the screen%s\n", r.sname, len(r.screen.Pages), change)
+		fmt.Fprintf(stdout, "%s: %d pages%s\n", r.name, r.pages, r.change)
+		if r.imposed > 0 {
+			fmt.Fprintf(stdout, "%s: %d %s, front and back\n", imposedName(r.name), r.imposed, plural(r.imposed, "sheet", "sheets"))
+		}
+		if r.screen > 0 {
+			fmt.Fprintf(stdout, "%s: %d pages for the screen%s\n", r.sname, r.screen, r.schange)
 		}
 		if spec.verbose {
 			fmt.Fprintf(stdout, "time: %s\n", &r.times)
@@ -471,31 +509,68 @@ func writeAtomic(name string, data []byte) error {
 
 // writeAtomicFrom is writeAtomic for what src writes.
 func writeAtomicFrom(name string, src io.WriterTo) error {
+	st, err := stage(name, src)
+	if err != nil {
+		return err
+	}
+	if err := st.commit(); err != nil {
+		st.discard()
+		return err
+	}
+	return nil
+}
+
+// stagedFile is an output written in full to a temporary file in its
+// folder and synced to disk, waiting to replace name by a rename: until
+// then, the earlier file is as it was.
+type stagedFile struct {
+	name, tmp string
+	done      bool
+}
+
+// stage writes what src writes to a temporary file beside name.
+func stage(name string, src io.WriterTo) (stagedFile, error) {
 	dir := filepath.Dir(name)
 	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
-		return fmt.Errorf("cannot write %s: folder %s does not exist", name, dir)
+		return stagedFile{}, fmt.Errorf("cannot write %s: folder %s does not exist", name, dir)
 	}
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(name)+".*.tmp")
 	if err != nil {
-		return fmt.Errorf("cannot write %s: %w", name, err)
+		return stagedFile{}, fmt.Errorf("cannot write %s: %w", name, err)
 	}
-	defer os.Remove(tmp.Name())
-	if _, err := src.WriteTo(tmp); err != nil {
+	fail := func(err error) (stagedFile, error) {
 		tmp.Close()
-		return fmt.Errorf("cannot write %s: %w", name, err)
+		os.Remove(tmp.Name())
+		return stagedFile{}, fmt.Errorf("cannot write %s: %w", name, err)
+	}
+	if _, err := src.WriteTo(tmp); err != nil {
+		return fail(err)
 	}
 	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return fmt.Errorf("cannot write %s: %w", name, err)
+		return fail(err)
+	}
+	if err := tmp.Chmod(0o644); err != nil {
+		return fail(err)
 	}
 	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("cannot write %s: %w", name, err)
+		os.Remove(tmp.Name())
+		return stagedFile{}, fmt.Errorf("cannot write %s: %w", name, err)
 	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return fmt.Errorf("cannot write %s: %w", name, err)
+	return stagedFile{name: name, tmp: tmp.Name()}, nil
+}
+
+// commit renames the staged file into place.
+func (s *stagedFile) commit() error {
+	if err := os.Rename(s.tmp, s.name); err != nil {
+		return fmt.Errorf("cannot write %s: %w", s.name, err)
 	}
-	if err := os.Rename(tmp.Name(), name); err != nil {
-		return fmt.Errorf("cannot write %s: %w", name, err)
-	}
+	s.done = true
 	return nil
+}
+
+// discard removes the temporary file of a staged file not committed.
+func (s *stagedFile) discard() {
+	if !s.done && s.tmp != "" {
+		os.Remove(s.tmp)
+	}
 }

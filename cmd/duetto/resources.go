@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/duetto-press/duetto/content"
+	"github.com/duetto-press/duetto/internal/pdf"
 	"github.com/duetto-press/duetto/layout"
 )
 
@@ -18,8 +19,22 @@ import (
 // and none of their files has changed (by size and modification time);
 // otherwise they are loaded afresh. A nil cache always loads afresh.
 type resourceCache struct {
-	key string
-	res *layout.Resources
+	key    string
+	res    *layout.Resources
+	writer *pdf.Cache // what the PDF writer computed from the resources
+}
+
+// writerCache returns the PDF writer's cache for a build with the
+// resources load returned last: kept with them, a fresh one without a
+// cache.
+func (c *resourceCache) writerCache() *pdf.Cache {
+	if c == nil {
+		return pdf.NewCache()
+	}
+	if c.writer == nil {
+		c.writer = pdf.NewCache()
+	}
+	return c.writer
 }
 
 // load returns the resources of pub, reused from the last call when
@@ -32,6 +47,7 @@ func (c *resourceCache) load(pub *content.Publication) (*layout.Resources, error
 	if err == nil && c.res != nil && key == c.key {
 		return c.res, nil
 	}
+	c.writer = nil // it holds what was computed from the old resources
 	res, lerr := layout.LoadResources(pub)
 	if lerr != nil {
 		c.key, c.res = "", nil

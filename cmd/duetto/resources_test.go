@@ -31,8 +31,12 @@ func TestResourceCacheReusesUntilAFileChanges(t *testing.T) {
 		return res
 	}
 	first := load()
+	writer := cache.writerCache()
 	if again := load(); again != first {
 		t.Error("nothing changed, but the resources were loaded again")
+	}
+	if cache.writerCache() != writer {
+		t.Error("nothing changed, but the writer's cache was dropped")
 	}
 	// A text edit: the section file changes, no font or image does.
 	section := filepath.Join(src, "sections", "03-cooperazione.toml")
@@ -47,6 +51,9 @@ func TestResourceCacheReusesUntilAFileChanges(t *testing.T) {
 	if afterEdit := load(); afterEdit != first {
 		t.Error("a text edit made the resources load again")
 	}
+	if cache.writerCache() != writer {
+		t.Error("a text edit dropped the writer's cache")
+	}
 	// A photo saved again (a new modification time): loaded afresh.
 	photo := filepath.Join(src, "images", "venaria.jpg")
 	later := time.Now().Add(time.Minute)
@@ -55,6 +62,9 @@ func TestResourceCacheReusesUntilAFileChanges(t *testing.T) {
 	}
 	if afterPhoto := load(); afterPhoto == first {
 		t.Error("a changed photo did not make the resources load again")
+	}
+	if cache.writerCache() == writer {
+		t.Error("the resources were loaded again, but the writer's cache was kept")
 	}
 	var none *resourceCache
 	pub, err := loadPublication(src)
