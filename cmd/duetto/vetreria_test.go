@@ -51,7 +51,7 @@ func TestBuildGlassMuseumLeaflet(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, face := range []string{"+serif-regular", "+serif-bold", "+serif-italic", "+serif-bold-italic"} {
+	for _, face := range []string{"+LiberationSerif ", "+LiberationSerif-Bold ", "+LiberationSerif-Italic ", "+LiberationSerif-BoldItalic "} {
 		if !strings.Contains(string(fonts), face) {
 			t.Errorf("pdffonts lacks %s:\n%s", face, fonts)
 		}

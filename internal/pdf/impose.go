@@ -41,7 +41,7 @@ func (wr *writer) spread(sd side) error {
 	f.AddPage()
 	f.SetPageBox("trim", o, o, 2*w, h)
 	f.SetPageBox("bleed", o-b, o-b, 2*w+2*b, h+2*b)
-	wr.fill, wr.stroke = "", ""
+	wr.newPageState()
 	if doc.Marks {
 		wr.cropMarks(o, o, o+2*w, o+h)
 		wr.foldMarks(o+w, o, o+h)
@@ -60,7 +60,7 @@ func (wr *writer) spread(sd side) error {
 		wr.ox, wr.oy = hf.ox, o
 		err := wr.items(p)
 		f.ClipEnd()
-		wr.fill, wr.stroke = "", "" // the clip's q/Q restored the colours
+		wr.resetState() // the clip's q/Q restored the colours
 		if err != nil {
 			return err
 		}

@@ -18,12 +18,14 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"reflect"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf16"
 	"unsafe"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -97,7 +99,7 @@ func render(doc *layout.Document, opt Options, m mode) (file *File, err error) {
 			err = fmt.Errorf("pdf: internal error in fpdf: %v", r)
 		}
 	}()
-	wr := &writer{doc: doc, fontKnown: map[string]bool{}, fontName: map[string]string{}, imageName: map[string]string{}, stubs: map[string]photo{}, mode: m, cache: opt.Cache}
+	wr := &writer{doc: doc, fonts: map[string]docFont{}, imageName: map[string]string{}, stubs: map[string]photo{}, mode: m, cache: opt.Cache}
 	var out sliceWriter
 	if err := wr.render(&out, opt); err != nil {
 		return nil, err
@@ -110,7 +112,7 @@ func render(doc *layout.Document, opt Options, m mode) (file *File, err error) {
 	if wr.deflating && !cleanContents(raw) {
 		return retry()
 	}
-	pdf, err := prepare(raw, opt, wr.spotList)
+	pdf, err := prepare(raw, opt, wr.spotList, wr.fontList)
 	if err != nil {
 		return nil, err
 	}
@@ -184,8 +186,14 @@ func cleanContents(raw []byte) bool {
 
 // prepare makes fpdf's output canonical, with the spot colour spaces, and
 // PDF/X when asked for.
-func prepare(pdf []byte, opt Options, spots []*spotInk) ([]byte, error) {
+func prepare(pdf []byte, opt Options, spots []*spotInk, fonts []docFont) ([]byte, error) {
 	canonical(pdf)
+	if len(fonts) > 0 {
+		var err error
+		if pdf, err = addFonts(pdf, fonts); err != nil {
+			return nil, err
+		}
+	}
 	if len(spots) > 0 {
 		var err error
 		if pdf, err = addSpots(pdf, spots); err != nil {
@@ -202,10 +210,16 @@ func prepare(pdf []byte, opt Options, spots []*spotInk) ([]byte, error) {
 }
 
 type writer struct {
-	doc       *layout.Document
-	f         *fpdf.Fpdf
-	fontKnown map[string]bool
-	fontName  map[string]string // display-list key → name registered with fpdf
+	doc      *layout.Document
+	f        *fpdf.Fpdf
+	fonts    map[string]docFont // display-list key → the font embedded (see fonts.go)
+	fontList []docFont          // in resource order
+	pageH    float64            // the media box's height: PDF's y is up
+	// font, tz and tc are the text state the content stream has set
+	// ("" and 0 when not known): the font operator, Tz and Tc.
+	font      string
+	tz, tc    float64
+	buf       []byte            // a text run's operators
 	imageName map[string]string // content hash → registered name
 	stubs     map[string]photo  // stub registered with fpdf → the JPEG it stands for (see splice.go)
 	viaFpdf   []photo           // JPEGs registered as they are (see photoCuts)
@@ -280,24 +294,19 @@ func (wr *writer) render(out io.Writer, opt Options) error {
 	}
 	wr.digests = Digests(doc)
 	f.SetXmpMetadata(xmpPacket(doc, opt.PDFX.Version, wr.digests))
-	if len(doc.Fonts) > 26*26 {
-		return fmt.Errorf("pdf: %d fonts; at most %d are supported", len(doc.Fonts), 26*26)
-	}
+	wr.pageH = mediaH
+	runes := fontRunes(doc)
 	for i, font := range doc.Fonts {
 		if len(font.Data) == 0 {
 			return fmt.Errorf("pdf: font %s (%s) has no data", font.Key, font.Name)
 		}
-		// fpdf names an embedded font "utf8" + its lower-cased key. A key
-		// starting "xy+" lets canonical turn that into a subset tag
-		// ("DUETXY+…", six capitals and a plus, as PDF 9.6.4 asks of subset
-		// fonts) without changing the file's length.
-		name := fmt.Sprintf("%c%c+%s", 'a'+i/26, 'a'+i%26, strings.ToLower(font.Key))
-		wr.fontName[font.Key] = name
-		f.AddUTF8FontFromBytes(name, "", font.Data)
-		if err := f.Error(); err != nil {
+		emb, err := wr.cache.embed(font.Data, sha256.Sum256(font.Data), runes[font.Key])
+		if err != nil {
 			return fmt.Errorf("pdf: font %s (%s): %w", font.Key, font.Name, err)
 		}
-		wr.fontKnown[font.Key] = true
+		df := docFont{res: "DF" + strconv.Itoa(i+1), emb: emb}
+		wr.fonts[font.Key] = df
+		wr.fontList = append(wr.fontList, df)
 	}
 	if opt.Saddle {
 		for _, sd := range sides {
@@ -336,16 +345,18 @@ func (wr *writer) page(p layout.Page) error {
 	f.AddPage()
 	f.SetPageBox("trim", o, o, doc.Trim.W, doc.Trim.H)
 	f.SetPageBox("bleed", o-doc.Bleed, o-doc.Bleed, doc.Trim.W+2*doc.Bleed, doc.Trim.H+2*doc.Bleed)
-	wr.fill, wr.stroke = "", ""
+	wr.newPageState()
 	wr.ox, wr.oy = o, o
 	if doc.Marks {
 		wr.cropMarks(o, o, o+doc.Trim.W, o+doc.Trim.H)
 		wr.extraMarks(o, o, o+doc.Trim.W, o+doc.Trim.H, nil)
 	}
 	for _, bm := range doc.Outline {
-		if bm.Page == p.Index && len(doc.Fonts) > 0 {
-			f.SetFont(wr.fontName[doc.Fonts[0].Key], "", 10) // fpdf encodes bookmark titles as UTF-16 only under a UTF-8 font
-			f.Bookmark(bm.Title, bm.Level, bm.Y+o)
+		if bm.Page == p.Index {
+			// fpdf writes the title's bytes as they are, with no UTF-8
+			// font selected: UTF-16BE with its byte-order mark, a PDF
+			// text string (7.9.2.2).
+			f.Bookmark(utf16BE(bm.Title), bm.Level, bm.Y+o)
 		}
 	}
 	return wr.items(p)
@@ -477,7 +488,7 @@ func (wr *writer) image(p layout.Page, im *layout.Image) (err error) {
 	wr.drawOriented(name, opts, im.Frame, im.Orientation)
 	if clipped {
 		wr.f.ClipEnd()
-		wr.fill, wr.stroke = "", "" // the clip's q/Q restored the colours
+		wr.resetState() // the clip's q/Q restored the colours
 	}
 	return nil
 }
@@ -513,12 +524,13 @@ func (wr *writer) register(name string, opts fpdf.ImageOptions, data []byte, sum
 	return nil
 }
 
-// text draws a run. Glyphs between kerning adjustments are drawn as one
-// string; each group starts at the position layout computed, so the PDF
-// shows exactly layout's kerning. Text extraction still sees one word:
-// the groups touch.
+// text draws a run as one TJ operator: the glyphs of the run's subset,
+// the kerning between them, glyph scaling as Tz and letter spacing as Tc,
+// each glyph where layout put it. The text state (font and size, Tz, Tc)
+// is written only when it changes.
 func (wr *writer) text(p layout.Page, t *layout.TextRun) error {
-	if !wr.fontKnown[t.Font] {
+	df, ok := wr.fonts[t.Font]
+	if !ok {
 		return fmt.Errorf("pdf: page %d: block %q: text %q uses font %q, which the document does not list", p.Index, t.Block, t.Text, t.Font)
 	}
 	if t.Text == "" {
@@ -527,49 +539,76 @@ func (wr *writer) text(p layout.Page, t *layout.TextRun) error {
 	f := wr.f
 	bx, by := wr.ox, wr.oy
 	wr.setFill(t.Color)
-	f.SetFont(wr.fontName[t.Font], "", t.Size)
 	if t.Rotate != 0 {
 		f.TransformBegin()
 		f.TransformRotate(t.Rotate, t.X+bx, t.Y+by)
 		defer func() {
 			f.TransformEnd()
-			wr.fill, wr.stroke = "", ""
+			wr.resetState()
 		}()
 	}
-	// Glyph scaling (Tz, in per cent) and letter spacing (Tc, in text
-	// space units, which Tz scales too) for a justified line's run, set
-	// around it and reset after it.
+	b := append(wr.buf[:0], "BT "...)
+	if op := "/" + df.res + " " + num(t.Size) + " Tf "; op != wr.font {
+		b = append(b, op...)
+		wr.font = op
+	}
+	// Tz scales Tc and the TJ adjustments as it scales the glyphs; layout
+	// adds letter spacing and kerning unscaled.
 	scale := t.ScaleOrOne()
-	if scale != 1 || t.Tracking != 0 {
-		// fmt's "%.3f Tz %.4f Tc", without fmt.
-		var b [48]byte
-		op := strconv.AppendFloat(b[:0], scale*100, 'f', 3, 64)
-		op = append(op, " Tz "...)
-		op = strconv.AppendFloat(op, t.Tracking/scale, 'f', 4, 64)
-		op = append(op, " Tc"...)
-		f.RawWriteStr(string(op))
-		defer f.RawWriteStr("100 Tz 0 Tc")
+	if tz := scale * 100; tz != wr.tz {
+		b = strconv.AppendFloat(b, tz, 'f', 3, 64)
+		b = append(b, " Tz "...)
+		wr.tz = tz
 	}
-	if t.Kern == nil {
-		f.Text(t.X+bx, t.Y+by, t.Text)
-		return nil
+	if tc := t.Tracking / scale; tc != wr.tc {
+		b = strconv.AppendFloat(b, tc, 'f', 4, 64)
+		b = append(b, " Tc "...)
+		wr.tc = tc
 	}
-	runes := []rune(t.Text)
-	x := t.X
-	start, startX := 0, x
-	for i, r := range runes {
-		if i > 0 {
-			x += t.Tracking
-		}
+	b = append(b, num(t.X+bx)...)
+	b = append(b, ' ')
+	b = append(b, num(wr.pageH-(t.Y+by))...)
+	b = append(b, " Td [<"...)
+	i := 0
+	for _, r := range t.Text {
 		if i > 0 && i < len(t.Kern) && t.Kern[i] != 0 {
-			f.Text(startX+bx, t.Y+by, string(runes[start:i]))
-			x += t.Kern[i] * t.Size / 1000
-			start, startX = i, x
+			b = append(b, "> "...)
+			b = append(b, num(-t.Kern[i]/scale)...)
+			b = append(b, " <"...)
 		}
-		x += float64(f.GetStringSymbolWidth(string(r))) * t.Size / 1000 * scale
+		g := df.emb.glyph[r]
+		b = append(b, hexDigits[g>>12], hexDigits[g>>8&15], hexDigits[g>>4&15], hexDigits[g&15])
+		i++
 	}
-	f.Text(startX+bx, t.Y+by, string(runes[start:]))
+	b = append(b, ">] TJ ET"...)
+	f.RawWriteStr(string(b))
+	wr.buf = b
 	return nil
+}
+
+const hexDigits = "0123456789ABCDEF"
+
+// resetState forgets the colours and text state set, after a Q has
+// restored what they were before its q.
+func (wr *writer) resetState() {
+	wr.fill, wr.stroke = "", ""
+	wr.font, wr.tz, wr.tc = "", -1, math.NaN()
+}
+
+// newPageState sets the state a page starts with: no colour or font set,
+// no glyph scaling or letter spacing.
+func (wr *writer) newPageState() {
+	wr.fill, wr.stroke = "", ""
+	wr.font, wr.tz, wr.tc = "", 100, 0
+}
+
+// utf16BE encodes s as UTF-16BE with a byte-order mark.
+func utf16BE(s string) string {
+	b := []byte{0xfe, 0xff}
+	for _, u := range utf16.Encode([]rune(s)) {
+		b = append(b, byte(u>>8), byte(u))
+	}
+	return string(b)
 }
 
 // Crop marks: hairlines of 0.25 pt in registration colour (100 % of every
@@ -741,5 +780,5 @@ func (wr *writer) drawOriented(name string, opts fpdf.ImageOptions, frame layout
 	}
 	wr.f.ImageOptions(name, cx-w/2, cy-h/2, w, h, false, opts, 0, "")
 	wr.f.TransformEnd()
-	wr.fill, wr.stroke = "", ""
+	wr.resetState()
 }

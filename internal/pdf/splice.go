@@ -154,6 +154,7 @@ func photoCuts(pdf []byte, photos []photo) []cut {
 // the same Cache in the Options of every edition; it is safe for
 // concurrent use.
 type Cache struct {
+	fonts fontCache
 	mu    sync.Mutex
 	sha1s map[[sha256.Size]byte][]byte // photo's SHA-256 → SHA-1 state after its bytes
 }

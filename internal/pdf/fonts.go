@@ -1,0 +1,431 @@
+package pdf
+
+// Fonts. The writer embeds each font of a document itself, as a Type 0
+// font with the Identity-H encoding over a CIDFontType2 descendant whose
+// CIDs are the glyph numbers of an embedded TrueType subset (PDF
+// 32000-1:2008, 9.7.4 and 9.7.6, /CIDToGIDMap /Identity), subset to the
+// glyphs the document shows (9.6.4: a six-letter tag and a plus before
+// the name) and with a ToUnicode CMap (9.10.3) so that text can be
+// extracted and searched. Text is shown with TJ (9.4.3): a run's kerning
+// goes between its glyphs, its glyph scaling and letter spacing are Tz and
+// Tc, so a line is one operator at the positions layout computed.
+//
+// fpdf's own font path parsed every font in full for every edition,
+// JSON-encoded and hashed its 65,536-entry width table to name it, subset
+// it again at the end and compressed a 128 KiB CIDToGIDMap, with two zlib
+// writers of a megabyte each per font: half of the writer's time. Here a
+// font is subset once per set of runes (the Cache keeps the subsets for
+// the other editions of a build and, in watch, for the next build), and
+// its program and ToUnicode map are compressed once.
+
+import (
+	"bytes"
+	"compress/zlib"
+	"crypto/sha256"
+	"encoding/binary"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode/utf16"
+
+	"codeberg.org/go-pdf/fpdf"
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
+
+	"github.com/duetto-press/duetto/layout"
+)
+
+// embedded is a font subset ready to embed: what its PDF objects say,
+// with its streams compressed.
+type embedded struct {
+	baseFont  string          // tag + PostScript name: "ABCDEF+LiberationSans"
+	glyph     map[rune]uint16 // rune → glyph of the subset (its CID)
+	widths    string          // the /W array
+	desc      string          // the font descriptor's entries but /FontName and /FontFile2
+	program   []byte          // the subset TrueType program, compressed
+	length1   int             // its length uncompressed
+	toUnicode []byte          // the ToUnicode CMap, compressed
+}
+
+// docFont is a font of the document being written: its resource name
+// and subset.
+type docFont struct {
+	res string // resource name, without the slash: "DF1"
+	emb *embedded
+}
+
+// fontRunes returns, for each font key, the runes the document's text
+// runs show in it, sorted.
+func fontRunes(doc *layout.Document) map[string][]rune {
+	seen := map[string]map[rune]bool{}
+	for _, p := range doc.Pages {
+		for _, it := range p.Items {
+			t, ok := it.(*layout.TextRun)
+			if !ok {
+				continue
+			}
+			set := seen[t.Font]
+			if set == nil {
+				set = map[rune]bool{}
+				seen[t.Font] = set
+			}
+			for _, r := range t.Text {
+				set[r] = true
+			}
+		}
+	}
+	out := make(map[string][]rune, len(seen))
+	for key, set := range seen {
+		rs := make([]rune, 0, len(set))
+		for r := range set {
+			rs = append(rs, r)
+		}
+		slices.Sort(rs)
+		out[key] = rs
+	}
+	return out
+}
+
+// fontCache keeps parsed fonts and their subsets; it is part of Cache.
+type fontCache struct {
+	mu      sync.Mutex
+	parsed  map[[sha256.Size]byte]*sourceFont
+	subsets map[string]*embedded // font hash + runes → subset
+}
+
+// sourceFont is a parsed font that subsets are made from.
+type sourceFont struct {
+	subset func(runes []rune) ([]byte, error) // a TrueType subset for runes
+	name   string
+	desc   fontDescriptor
+}
+
+// fontDescriptor holds a font's metrics for its PDF font descriptor
+// (9.8), in thousandths of an em.
+type fontDescriptor struct {
+	ascent, descent, capHeight, italicAngle float64
+	bbox                                    [4]float64
+	flags, stemV                            int
+}
+
+// embed returns the subset of font data (whose SHA-256 is sum) for runes,
+// from the cache when it has it.
+func (c *Cache) embed(data []byte, sum [sha256.Size]byte, runes []rune) (*embedded, error) {
+	var key strings.Builder
+	key.Write(sum[:])
+	key.WriteString(string(runes))
+	if c == nil {
+		src, err := parseSource(data)
+		if err != nil {
+			return nil, err
+		}
+		return src.embed(runes)
+	}
+	fc := &c.fonts
+	fc.mu.Lock()
+	if e, ok := fc.subsets[key.String()]; ok {
+		fc.mu.Unlock()
+		return e, nil
+	}
+	src := fc.parsed[sum]
+	fc.mu.Unlock()
+	if src == nil {
+		var err error
+		if src, err = parseSource(data); err != nil {
+			return nil, err
+		}
+	}
+	e, err := src.embed(runes)
+	if err != nil {
+		return nil, err
+	}
+	fc.mu.Lock()
+	if fc.parsed == nil {
+		fc.parsed = map[[sha256.Size]byte]*sourceFont{}
+		fc.subsets = map[string]*embedded{}
+	}
+	fc.parsed[sum] = src
+	fc.subsets[key.String()] = e
+	fc.mu.Unlock()
+	return e, nil
+}
+
+// parseSource parses a TrueType font for subsetting and reads the
+// metrics of its font descriptor.
+func parseSource(data []byte) (*sourceFont, error) {
+	f, err := sfnt.Parse(data)
+	if err != nil {
+		return nil, err
+	}
+	var b sfnt.Buffer
+	upem := float64(f.UnitsPerEm())
+	ppem := fixed.Int26_6(f.UnitsPerEm()) << 6
+	unit := func(v fixed.Int26_6) float64 { return math.Round(float64(v)/64*1000/upem*1000) / 1000 }
+	src := &sourceFont{subset: func(runes []rune) ([]byte, error) {
+		return fpdf.UTF8CutFont(data, string(runes)), nil
+	}}
+	if src.name, err = f.Name(&b, sfnt.NameIDPostScript); err != nil || src.name == "" {
+		src.name = "Font"
+	}
+	src.name = postScriptName(src.name)
+	m, err := f.Metrics(&b, ppem, font.HintingNone)
+	if err != nil {
+		return nil, err
+	}
+	bounds, err := f.Bounds(&b, ppem, font.HintingNone)
+	if err != nil {
+		return nil, err
+	}
+	d := &src.desc
+	d.ascent, d.descent, d.capHeight = unit(m.Ascent), -unit(m.Descent), unit(m.CapHeight)
+	// sfnt's bounds are y-down.
+	d.bbox = [4]float64{unit(bounds.Min.X), -unit(bounds.Max.Y), unit(bounds.Max.X), -unit(bounds.Min.Y)}
+	d.flags = 1 << 5 // nonsymbolic: the Latin character set
+	if post := f.PostTable(); post != nil {
+		d.italicAngle = post.ItalicAngle
+		if post.IsFixedPitch {
+			d.flags |= 1
+		}
+	}
+	if d.italicAngle != 0 {
+		d.flags |= 1 << 6
+	}
+	// StemV is not in the font; the usual estimate from the OS/2 weight
+	// class (400 regular: 87; 700 bold: 166).
+	weight := 400.0
+	if w, ok := os2Weight(data); ok {
+		weight = float64(w)
+	}
+	d.stemV = int(math.Round(50 + (weight/65)*(weight/65)))
+	return src, nil
+}
+
+// os2Weight reads usWeightClass from a TrueType font's OS/2 table.
+func os2Weight(data []byte) (uint16, bool) {
+	if len(data) < 12 {
+		return 0, false
+	}
+	n := int(binary.BigEndian.Uint16(data[4:]))
+	for i := 0; i < n; i++ {
+		rec := 12 + 16*i
+		if rec+16 > len(data) {
+			return 0, false
+		}
+		if string(data[rec:rec+4]) == "OS/2" {
+			off := int(binary.BigEndian.Uint32(data[rec+8:]))
+			if off+6 > len(data) || off < 0 {
+				return 0, false
+			}
+			return binary.BigEndian.Uint16(data[off+4:]), true
+		}
+	}
+	return 0, false
+}
+
+// postScriptName keeps of a name the characters a PDF name may hold
+// without escapes and a PostScript name allows.
+func postScriptName(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r > ' ' && r < 0x7f && !strings.ContainsRune("[](){}<>/%#", r) {
+			b.WriteRune(r)
+		}
+	}
+	if b.Len() == 0 {
+		return "Font"
+	}
+	return b.String()
+}
+
+// embed subsets the font to runes and prepares its PDF objects.
+func (src *sourceFont) embed(runes []rune) (*embedded, error) {
+	program, err := src.subset(runes)
+	if err != nil {
+		return nil, err
+	}
+	sub, err := sfnt.Parse(program)
+	if err != nil {
+		return nil, fmt.Errorf("the font's subset: %w", err)
+	}
+	var buf sfnt.Buffer
+	upem := float64(sub.UnitsPerEm())
+	ppem := fixed.Int26_6(sub.UnitsPerEm()) << 6
+	e := &embedded{glyph: make(map[rune]uint16, len(runes))}
+	for _, r := range runes {
+		if g, err := sub.GlyphIndex(&buf, r); err == nil && g != 0 {
+			e.glyph[r] = uint16(g)
+		}
+	}
+	advance := func(g uint16) float64 {
+		a, err := sub.GlyphAdvance(&buf, sfnt.GlyphIndex(g), ppem, font.HintingNone)
+		if err != nil {
+			return 0
+		}
+		return float64(a) / 64 * 1000 / upem
+	}
+	// The tag: six capitals from a hash of the glyph set, so that two
+	// different subsets of one font never share a name.
+	h := sha256.Sum256(append([]byte(src.name+"\x00"), string(runes)...))
+	var tag [6]byte
+	for i := range tag {
+		tag[i] = 'A' + h[i]%26
+	}
+	e.baseFont = string(tag[:]) + "+" + src.name
+
+	// /W: each glyph's advance, consecutive glyphs in one array.
+	gids := make([]uint16, 0, len(e.glyph)+1)
+	gids = append(gids, 0)
+	for _, g := range e.glyph {
+		gids = append(gids, g)
+	}
+	slices.Sort(gids)
+	gids = slices.Compact(gids)
+	var w strings.Builder
+	w.WriteString("[")
+	for i := 0; i < len(gids); {
+		j := i
+		for j+1 < len(gids) && gids[j+1] == gids[j]+1 {
+			j++
+		}
+		w.WriteString(strconv.Itoa(int(gids[i])))
+		w.WriteString(" [")
+		for k := i; k <= j; k++ {
+			if k > i {
+				w.WriteByte(' ')
+			}
+			w.WriteString(num3(advance(gids[k])))
+		}
+		w.WriteString("]")
+		i = j + 1
+		if i < len(gids) {
+			w.WriteByte(' ')
+		}
+	}
+	w.WriteString("]")
+	e.widths = w.String()
+
+	d := src.desc
+	e.desc = fmt.Sprintf("/Flags %d /FontBBox [%s %s %s %s] /ItalicAngle %s /Ascent %s /Descent %s /CapHeight %s /StemV %d",
+		d.flags, num3(d.bbox[0]), num3(d.bbox[1]), num3(d.bbox[2]), num3(d.bbox[3]), num3(d.italicAngle),
+		num3(d.ascent), num3(d.descent), num3(d.capHeight), d.stemV)
+
+	e.length1 = len(program)
+	e.program = deflate(program)
+	e.toUnicode = deflate(toUnicodeCMap(e.glyph))
+	return e, nil
+}
+
+// num3 formats v with at most three decimals.
+func num3(v float64) string {
+	s := strconv.FormatFloat(v, 'f', 3, 64)
+	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	if s == "-0" || s == "" {
+		return "0"
+	}
+	return s
+}
+
+// deflate compresses b with zlib.
+func deflate(b []byte) []byte {
+	var z bytes.Buffer
+	zw, _ := zlib.NewWriterLevel(&z, zlib.BestCompression) // a valid level
+	_, _ = zw.Write(b)                                     // a bytes.Buffer does not fail
+	_ = zw.Close()
+	return z.Bytes()
+}
+
+// toUnicodeCMap writes the CMap that maps each glyph (CID) back to its
+// rune (PDF 32000-1:2008 9.10.3; Adobe Technical Note 5411), in
+// bfchar blocks of at most 100 entries, by glyph.
+func toUnicodeCMap(glyph map[rune]uint16) []byte {
+	type pair struct {
+		g uint16
+		r rune
+	}
+	pairs := make([]pair, 0, len(glyph))
+	for r, g := range glyph {
+		pairs = append(pairs, pair{g, r})
+	}
+	// A glyph shared by several runes maps back to the smallest.
+	slices.SortFunc(pairs, func(a, b pair) int {
+		if a.g != b.g {
+			return int(a.g) - int(b.g)
+		}
+		return int(a.r) - int(b.r)
+	})
+	pairs = slices.CompactFunc(pairs, func(a, b pair) bool { return a.g == b.g })
+	var b bytes.Buffer
+	b.WriteString("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n" +
+		"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n" +
+		"/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n" +
+		"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n")
+	for len(pairs) > 0 {
+		n := min(len(pairs), 100)
+		fmt.Fprintf(&b, "%d beginbfchar\n", n)
+		for _, p := range pairs[:n] {
+			fmt.Fprintf(&b, "<%04X> <", p.g)
+			for _, u := range utf16.Encode([]rune{p.r}) {
+				fmt.Fprintf(&b, "%04X", u)
+			}
+			b.WriteString(">\n")
+		}
+		b.WriteString("endbfchar\n")
+		pairs = pairs[n:]
+	}
+	b.WriteString("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n")
+	return b.Bytes()
+}
+
+// addFonts writes the document's fonts into the file fpdf wrote (which
+// knows none): five objects a font, and their names in the resource
+// dictionary's /Font, which fpdf leaves empty.
+func addFonts(pdf []byte, list []docFont) ([]byte, error) {
+	f, err := parseFile(pdf)
+	if err != nil {
+		return nil, fmt.Errorf("pdf: adding fonts: %w", err)
+	}
+	res, ok := f.objects[2]
+	const empty = "\n/Font <<\n>>\n"
+	if !ok || !bytes.HasPrefix(res, []byte("2 0 obj\n<<\n")) || bytes.Count(res, []byte(empty)) != 1 {
+		return nil, fmt.Errorf("pdf: adding fonts: object 2 is not fpdf's resource dictionary with an empty /Font")
+	}
+	var entries strings.Builder
+	entries.WriteString("\n/Font <<\n")
+	add := func(obj []byte) int {
+		n := f.size
+		f.size++
+		f.objects[n] = obj
+		f.order = append(f.order, n)
+		return n
+	}
+	for _, df := range list {
+		e := df.emb
+		n := f.size // Type0, CIDFont, descriptor, program, ToUnicode
+		fmt.Fprintf(&entries, "/%s %d 0 R\n", df.res, n)
+		add([]byte(fmt.Sprintf("%d 0 obj\n<< /Type /Font /Subtype /Type0 /BaseFont /%s /Encoding /Identity-H /DescendantFonts [%d 0 R] /ToUnicode %d 0 R >>\nendobj\n",
+			n, e.baseFont, n+1, n+4)))
+		add([]byte(fmt.Sprintf("%d 0 obj\n<< /Type /Font /Subtype /CIDFontType2 /BaseFont /%s /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor %d 0 R /CIDToGIDMap /Identity /DW 0 /W %s >>\nendobj\n",
+			n+1, e.baseFont, n+2, e.widths)))
+		add([]byte(fmt.Sprintf("%d 0 obj\n<< /Type /FontDescriptor /FontName /%s %s /FontFile2 %d 0 R >>\nendobj\n",
+			n+2, e.baseFont, e.desc, n+3)))
+		add(streamObject(n+3, fmt.Sprintf("/Length %d /Length1 %d /Filter /FlateDecode", len(e.program), e.length1), e.program))
+		add(streamObject(n+4, fmt.Sprintf("/Length %d /Filter /FlateDecode", len(e.toUnicode)), e.toUnicode))
+	}
+	entries.WriteString(">>\n")
+	f.objects[2] = bytes.Replace(res, []byte(empty), []byte(entries.String()), 1)
+	return f.bytes(), nil
+}
+
+// streamObject writes object n: a stream with dictionary entries dict.
+func streamObject(n int, dict string, data []byte) []byte {
+	var b bytes.Buffer
+	b.Grow(len(data) + 80)
+	fmt.Fprintf(&b, "%d 0 obj\n<< %s >>\nstream\n", n, dict)
+	b.Write(data)
+	b.WriteString("\nendstream\nendobj\n")
+	return b.Bytes()
+}
