@@ -501,7 +501,7 @@ func (wr *writer) register(name string, opts fpdf.ImageOptions, data []byte, sum
 	if opts.ImageType != "JPG" {
 		wr.png = true
 	}
-	if opts.ImageType == "JPG" && !wr.mode.noStubs && spliceable(data) {
+	if opts.ImageType == "JPG" && !wr.mode.noStubs && wr.cache.photoSpliceable(data, sum) {
 		stub, ok = jpegStub(data, stubTag+strconv.Itoa(len(wr.stubs))+"\x00")
 		if ok {
 			src = stub
@@ -640,26 +640,11 @@ func (wr *writer) cropMarks(x0, y0, x1, y1 float64) {
 	}
 }
 
-// canonical makes fpdf's output reproducible and tidy, in place: it gives
-// the embedded fonts subset tags and sorts the page-box entries of every
-// page (fpdf writes them in map order). Both keep every object's length,
-// so the cross-reference table stays right. It scans with bytes.Index
-// rather than regular expressions: the file is mostly image data.
+// canonical makes fpdf's output reproducible, in place: it sorts the
+// page-box entries of every page (fpdf writes them in map order), which
+// keeps every object's length, so the cross-reference table stays right.
+// It scans with bytes.Index rather than regular expressions.
 func canonical(pdf []byte) {
-	// "/utf8xy+" → "/DUETXY+": the same length.
-	for from := 0; ; {
-		i := bytes.Index(pdf[from:], []byte("/utf8"))
-		if i < 0 {
-			break
-		}
-		i += from
-		if i+8 <= len(pdf) && isLower(pdf[i+5]) && isLower(pdf[i+6]) && pdf[i+7] == '+' {
-			copy(pdf[i:], "/DUET")
-			pdf[i+5] -= 'a' - 'A'
-			pdf[i+6] -= 'a' - 'A'
-		}
-		from = i + 5
-	}
 	// Each page dictionary: its box lines follow /Parent (and /MediaBox
 	// when fpdf writes one), one a line.
 	for from := 0; ; {
@@ -714,8 +699,6 @@ func withID(pdf []byte) []byte {
 	out = append(out, fmt.Sprintf("/ID [<%s> <%s>]\n", id, id)...)
 	return append(out, pdf[at:]...)
 }
-
-func isLower(c byte) bool { return c >= 'a' && c <= 'z' }
 
 // isBoxLine recognises a page-box entry as fpdf writes it.
 func isBoxLine(line string) bool {

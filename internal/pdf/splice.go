@@ -114,7 +114,27 @@ func jpegStub(data []byte, tag string) (stub []byte, ok bool) {
 // data as it is: they look for these strings in the whole file (see
 // canonical), so a photo holding one must go through fpdf itself.
 func spliceable(data []byte) bool {
-	return !bytes.Contains(data, []byte("/utf8")) && !bytes.Contains(data, []byte("\n/Parent "))
+	return !bytes.Contains(data, []byte("\n/Parent "))
+}
+
+// photoSpliceable is spliceable for a photo whose SHA-256 is sum,
+// remembered for the other editions of a build (a scan of every photo's
+// bytes per edition otherwise).
+func (c *Cache) photoSpliceable(data []byte, sum [sha256.Size]byte) bool {
+	if c == nil {
+		return spliceable(data)
+	}
+	c.mu.Lock()
+	ok, known := c.spliceable[sum]
+	c.mu.Unlock()
+	if known {
+		return ok
+	}
+	ok = spliceable(data)
+	c.mu.Lock()
+	c.spliceable[sum] = ok
+	c.mu.Unlock()
+	return ok
 }
 
 // photoCuts finds the JPEGs fpdf copied into pdf itself (the photos not
@@ -157,10 +177,14 @@ type Cache struct {
 	fonts fontCache
 	mu    sync.Mutex
 	sha1s map[[sha256.Size]byte][]byte // photo's SHA-256 → SHA-1 state after its bytes
+	// spliceable: photo's SHA-256 → whether it may be passed through
+	spliceable map[[sha256.Size]byte]bool
 }
 
 // NewCache returns an empty Cache.
-func NewCache() *Cache { return &Cache{sha1s: map[[sha256.Size]byte][]byte{}} }
+func NewCache() *Cache {
+	return &Cache{sha1s: map[[sha256.Size]byte][]byte{}, spliceable: map[[sha256.Size]byte]bool{}}
+}
 
 // sha1Of returns a SHA-1 hash that has written data (whose SHA-256 is
 // sum), from the cache when it has it.
