@@ -95,6 +95,7 @@ type fontCache struct {
 	mu      sync.Mutex
 	parsed  map[[sha256.Size]byte]*sourceFont
 	subsets map[string]*embedded // font hash + runes → subset
+	zlibs   sync.Pool            // *zlib.Writer
 }
 
 // sourceFont is a parsed font that subsets are made from.
@@ -123,7 +124,7 @@ func (c *Cache) embed(data []byte, sum [sha256.Size]byte, runes []rune) (*embedd
 		if err != nil {
 			return nil, err
 		}
-		return src.embed(runes)
+		return src.embed(runes, &fontCache{})
 	}
 	fc := &c.fonts
 	fc.mu.Lock()
@@ -139,7 +140,7 @@ func (c *Cache) embed(data []byte, sum [sha256.Size]byte, runes []rune) (*embedd
 			return nil, err
 		}
 	}
-	e, err := src.embed(runes)
+	e, err := src.embed(runes, fc)
 	if err != nil {
 		return nil, err
 	}
@@ -242,7 +243,7 @@ func postScriptName(s string) string {
 }
 
 // embed subsets the font to runes and prepares its PDF objects.
-func (src *sourceFont) embed(runes []rune) (*embedded, error) {
+func (src *sourceFont) embed(runes []rune, fc *fontCache) (*embedded, error) {
 	program, err := src.subset(runes)
 	if err != nil {
 		return nil, err
@@ -314,8 +315,8 @@ func (src *sourceFont) embed(runes []rune) (*embedded, error) {
 		num3(d.ascent), num3(d.descent), num3(d.capHeight), d.stemV)
 
 	e.length1 = len(program)
-	e.program = deflate(program)
-	e.toUnicode = deflate(toUnicodeCMap(e.glyph))
+	e.program = fc.deflate(program)
+	e.toUnicode = fc.deflate(toUnicodeCMap(e.glyph))
 	return e, nil
 }
 
@@ -329,12 +330,19 @@ func num3(v float64) string {
 	return s
 }
 
-// deflate compresses b with zlib.
-func deflate(b []byte) []byte {
+// deflate compresses b with zlib, with a compressor of the cache's pool
+// (each is a megabyte).
+func (fc *fontCache) deflate(b []byte) []byte {
 	var z bytes.Buffer
-	zw, _ := zlib.NewWriterLevel(&z, zlib.BestCompression) // a valid level
-	_, _ = zw.Write(b)                                     // a bytes.Buffer does not fail
+	zw, _ := fc.zlibs.Get().(*zlib.Writer)
+	if zw == nil {
+		zw = zlib.NewWriter(&z)
+	} else {
+		zw.Reset(&z)
+	}
+	_, _ = zw.Write(b) // a bytes.Buffer does not fail
 	_ = zw.Close()
+	fc.zlibs.Put(zw)
 	return z.Bytes()
 }
 
