@@ -511,11 +511,10 @@ func (wr *writer) register(name string, opts fpdf.ImageOptions, data []byte, sum
 	if err := wr.f.Error(); err != nil {
 		return err
 	}
+	if opts.ImageType == "JPG" && !setImageID(info, jpegID(sum)) {
+		return fmt.Errorf("pdf: fpdf's image record is not as the writer expects")
+	}
 	if ok {
-		id, known := imageID(info, wr.cache.sha1Of(data, sum))
-		if !known || !setImageID(info, id) {
-			return fmt.Errorf("pdf: fpdf's image record is not as the writer expects")
-		}
 		wr.stubs[string(stub)] = photo{data, sum}
 	} else if opts.ImageType == "JPG" {
 		wr.viaFpdf = append(wr.viaFpdf, photo{data, sum})

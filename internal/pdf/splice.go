@@ -4,15 +4,10 @@ import (
 	"bytes"
 	"compress/zlib"
 	"crypto/md5"
-	"crypto/sha1"
 	"crypto/sha256"
-	"encoding"
-	"encoding/binary"
 	"encoding/hex"
 	"fmt"
-	"hash"
 	"io"
-	"math"
 	"reflect"
 	"sort"
 	"strconv"
@@ -168,101 +163,29 @@ func photoCuts(pdf []byte, photos []photo) []cut {
 	return cuts
 }
 
-// Cache keeps what the writer computes from photos that several
-// documents share — the editions of one build — so that each photo is
-// hashed once: the SHA-1 of its bytes that fpdf names an image by. Pass
-// the same Cache in the Options of every edition; it is safe for
-// concurrent use.
+// Cache keeps what the writer computes from what several documents
+// share — the editions of one build, and in watch the builds after it:
+// the font subsets (see fonts.go) and whether each photo can be passed
+// through. Pass the same Cache in the Options of every edition; it is
+// safe for concurrent use.
 type Cache struct {
 	fonts fontCache
 	mu    sync.Mutex
-	sha1s map[[sha256.Size]byte][]byte // photo's SHA-256 → SHA-1 state after its bytes
 	// spliceable: photo's SHA-256 → whether it may be passed through
 	spliceable map[[sha256.Size]byte]bool
 }
 
 // NewCache returns an empty Cache.
 func NewCache() *Cache {
-	return &Cache{sha1s: map[[sha256.Size]byte][]byte{}, spliceable: map[[sha256.Size]byte]bool{}}
+	return &Cache{spliceable: map[[sha256.Size]byte]bool{}}
 }
 
-// sha1Of returns a SHA-1 hash that has written data (whose SHA-256 is
-// sum), from the cache when it has it.
-func (c *Cache) sha1Of(data []byte, sum [sha256.Size]byte) hash.Hash {
-	h := sha1.New()
-	if c == nil {
-		h.Write(data)
-		return h
-	}
-	c.mu.Lock()
-	state, ok := c.sha1s[sum]
-	c.mu.Unlock()
-	if ok {
-		if err := h.(encoding.BinaryUnmarshaler).UnmarshalBinary(state); err == nil {
-			return h
-		}
-		h.Reset()
-	}
-	h.Write(data)
-	if state, err := h.(encoding.BinaryMarshaler).MarshalBinary(); err == nil {
-		c.mu.Lock()
-		c.sha1s[sum] = state
-		c.mu.Unlock()
-	}
-	return h
-}
-
-// imageID is the name fpdf gives an image: a SHA-1 of its data and of
-// what it read from its headers (fpdf's generateImageID), here for the
-// real data of an image registered as a stub; h has written the data.
-func imageID(info *fpdf.ImageInfoType, h hash.Hash) (string, bool) {
-	v := reflect.ValueOf(info).Elem()
-	field := func(name string, kind reflect.Kind) (reflect.Value, bool) {
-		f := v.FieldByName(name)
-		return f, f.IsValid() && f.Kind() == kind
-	}
-	var buf [8]byte
-	i64 := func(x int64) {
-		binary.LittleEndian.PutUint64(buf[:], uint64(x))
-		h.Write(buf[:])
-	}
-	f64 := func(x float64) { i64(int64(math.Float64bits(x))) }
-	for _, fd := range []struct {
-		name string
-		kind reflect.Kind
-	}{
-		{"smask", reflect.Slice}, {"n", reflect.Int}, {"w", reflect.Float64}, {"h", reflect.Float64},
-		{"cs", reflect.String}, {"pal", reflect.Slice}, {"bpc", reflect.Int}, {"f", reflect.String},
-		{"dp", reflect.String}, {"trns", reflect.Slice}, {"scale", reflect.Float64}, {"dpi", reflect.Float64},
-	} {
-		f, ok := field(fd.name, fd.kind)
-		if !ok {
-			return "", false
-		}
-		switch {
-		case fd.name == "trns":
-			for k := range f.Len() {
-				i64(f.Index(k).Int())
-			}
-		case fd.kind == reflect.Slice:
-			if f.Type().Elem().Kind() != reflect.Uint8 {
-				return "", false
-			}
-			h.Write(f.Bytes())
-		case fd.kind == reflect.Int:
-			i64(f.Int())
-		case fd.kind == reflect.Float64:
-			f64(f.Float())
-		case fd.kind == reflect.String:
-			h.Write([]byte(f.String()))
-		}
-	}
-	// The id itself is hashed too, empty when fpdf computes it.
-	if f, ok := field("i", reflect.String); !ok || f.String() == "" {
-		return "", false
-	}
-	return hex.EncodeToString(h.Sum(nil)), true
-}
+// jpegID is the name a JPEG is registered under with fpdf, which would
+// name it by a SHA-1 of its bytes (hashing every photo of every edition
+// once more): the first 20 bytes of its SHA-256, in hex, as long as
+// fpdf's names. It is set whether the photo is passed through or not, so
+// both give the same bytes.
+func jpegID(sum [sha256.Size]byte) string { return hex.EncodeToString(sum[:20]) }
 
 // setImageID gives a registered image the name id; false if fpdf's image
 // record is not as this writer knows it (the determinism tests then fail).
