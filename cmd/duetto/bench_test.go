@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"testing"
 	"testing/fstest"
@@ -105,6 +106,49 @@ func BenchmarkBuildAll(b *testing.B) {
 	out := filepath.Join(b.TempDir(), "turin.pdf")
 	for b.Loop() {
 		if err := build(buildSpec{out: out, lang: "all"}, io.Discard); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkWatchRebuild is what watch does after a one-paragraph edit of
+// the brochure: the section file saved with one paragraph changed (the
+// older and the current wording of page 15, in turn), then the three
+// editions built and written with the resources and caches of the builds
+// before, as watch keeps them.
+func BenchmarkWatchRebuild(b *testing.B) {
+	dir := b.TempDir()
+	src := filepath.Join(dir, "turin")
+	if err := os.CopyFS(src, examples.Turin()); err != nil {
+		b.Fatal(err)
+	}
+	section := filepath.Join(src, "sections", "03-cooperazione.toml")
+	if err := os.Chmod(section, 0o644); err != nil {
+		b.Fatal(err)
+	}
+	current, err := os.ReadFile(section)
+	if err != nil {
+		b.Fatal(err)
+	}
+	older, err := os.ReadFile("../../testdata/turin-older/03-cooperazione.toml")
+	if err != nil {
+		b.Fatal(err)
+	}
+	spec := buildSpec{source: src, out: filepath.Join(dir, "turin.pdf"), lang: "all", resources: &resourceCache{}}
+	if err := build(spec, io.Discard); err != nil { // watch's first build
+		b.Fatal(err)
+	}
+	i := 0
+	for b.Loop() {
+		text := older
+		if i%2 == 1 {
+			text = current
+		}
+		i++
+		if err := os.WriteFile(section, text, 0o644); err != nil {
+			b.Fatal(err)
+		}
+		if err := build(spec, io.Discard); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -129,7 +129,7 @@ func render(doc *layout.Document, opt Options, m mode) (file *File, err error) {
 	}
 	cuts = append(cuts, photoCuts(pdf, wr.viaFpdf)...)
 	if wr.deflating {
-		more, ok, err := deflateCuts(pdf, t)
+		more, ok, err := deflateCuts(pdf, t, wr.cache)
 		if err != nil {
 			return nil, err
 		}

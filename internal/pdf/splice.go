@@ -165,19 +165,21 @@ func photoCuts(pdf []byte, photos []photo) []cut {
 
 // Cache keeps what the writer computes from what several documents
 // share — the editions of one build, and in watch the builds after it:
-// the font subsets (see fonts.go) and whether each photo can be passed
-// through. Pass the same Cache in the Options of every edition; it is
+// the font subsets (see fonts.go), whether each photo can be passed
+// through, and the pages' content streams compressed. Pass the same Cache in the Options of every edition; it is
 // safe for concurrent use.
 type Cache struct {
 	fonts fontCache
 	mu    sync.Mutex
 	// spliceable: photo's SHA-256 → whether it may be passed through
 	spliceable map[[sha256.Size]byte]bool
+	// streams: page content stream's SHA-256 → the stream compressed
+	streams map[[sha256.Size]byte][]byte
 }
 
 // NewCache returns an empty Cache.
 func NewCache() *Cache {
-	return &Cache{spliceable: map[[sha256.Size]byte]bool{}}
+	return &Cache{spliceable: map[[sha256.Size]byte]bool{}, streams: map[[sha256.Size]byte][]byte{}}
 }
 
 // jpegID is the name a JPEG is registered under with fpdf, which would
@@ -352,9 +354,11 @@ func contentStreams(pdf []byte, t xrefTable) ([][3]int, error) {
 
 // deflateCuts compresses the pages' content streams as fpdf does (zlib,
 // best speed), with one compressor for all of them: fpdf makes one for
-// every page, a megabyte each. ok is false when the result would not be
-// fpdf's: a stream holding what the clean-up passes look for.
-func deflateCuts(pdf []byte, t xrefTable) (cuts []cut, ok bool, err error) {
+// every page, a megabyte each. A stream compressed before, for another
+// edition or an earlier build of watch, is taken from the cache. ok is
+// false when the result would not be fpdf's: a stream holding what the
+// clean-up passes look for.
+func deflateCuts(pdf []byte, t xrefTable, c *Cache) (cuts []cut, ok bool, err error) {
 	streams, err := contentStreams(pdf, t)
 	if err != nil {
 		return nil, false, err
@@ -362,29 +366,66 @@ func deflateCuts(pdf []byte, t xrefTable) (cuts []cut, ok bool, err error) {
 	var zw *zlib.Writer
 	for _, st := range streams {
 		o, data, length := st[0], st[1], st[2]
-		var z bytes.Buffer
-		z.Grow(length/2 + 64)
-		if zw == nil {
-			if zw, err = zlib.NewWriterLevel(&z, zlib.BestSpeed); err != nil {
+		raw := pdf[data : data+length]
+		z, known := c.stream(raw)
+		if !known {
+			var buf bytes.Buffer
+			buf.Grow(length/2 + 64)
+			if zw == nil {
+				if zw, err = zlib.NewWriterLevel(&buf, zlib.BestSpeed); err != nil {
+					return nil, false, err
+				}
+			} else {
+				zw.Reset(&buf)
+			}
+			if _, err := zw.Write(raw); err != nil {
 				return nil, false, err
 			}
-		} else {
-			zw.Reset(&z)
-		}
-		if _, err := zw.Write(pdf[data : data+length]); err != nil {
-			return nil, false, err
-		}
-		if err := zw.Close(); err != nil {
-			return nil, false, err
-		}
-		if !spliceable(z.Bytes()) {
-			return nil, false, nil
+			if err := zw.Close(); err != nil {
+				return nil, false, err
+			}
+			z = buf.Bytes()
+			if !spliceable(z) {
+				return nil, false, nil
+			}
+			c.keepStream(raw, z)
 		}
 		n := pdf[o : o+bytes.IndexByte(pdf[o:], ' ')]
-		with := string(n) + " 0 obj\n<</Filter /FlateDecode /Length " + strconv.Itoa(z.Len()) + ">>\nstream\n"
-		cuts = append(cuts, cut{at: o, end: data + length, with: []byte(with), data: z.Bytes()})
+		with := string(n) + " 0 obj\n<</Filter /FlateDecode /Length " + strconv.Itoa(len(z)) + ">>\nstream\n"
+		cuts = append(cuts, cut{at: o, end: data + length, with: []byte(with), data: z})
 	}
 	return cuts, true, nil
+}
+
+// maxStreams bounds the compressed content streams a Cache keeps: a few
+// builds of a long document; past it, the cache starts again.
+const maxStreams = 4096
+
+// stream returns the compressed form of a page content stream compressed
+// before (by SHA-256 of raw).
+func (c *Cache) stream(raw []byte) ([]byte, bool) {
+	if c == nil {
+		return nil, false
+	}
+	sum := sha256.Sum256(raw)
+	c.mu.Lock()
+	z, ok := c.streams[sum]
+	c.mu.Unlock()
+	return z, ok
+}
+
+// keepStream remembers z, the compressed form of raw.
+func (c *Cache) keepStream(raw, z []byte) {
+	if c == nil {
+		return
+	}
+	sum := sha256.Sum256(raw)
+	c.mu.Lock()
+	if len(c.streams) >= maxStreams {
+		clear(c.streams)
+	}
+	c.streams[sum] = z
+	c.mu.Unlock()
 }
 
 // assemble applies cuts to the finished file pdf, moves the
