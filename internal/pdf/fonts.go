@@ -391,15 +391,11 @@ func toUnicodeCMap(glyph map[rune]uint16) []byte {
 // addFonts writes the document's fonts into the file fpdf wrote (which
 // knows none): five objects a font, and their names in the resource
 // dictionary's /Font, which fpdf leaves empty.
-func addFonts(pdf []byte, list []docFont) ([]byte, error) {
-	f, err := parseFile(pdf)
-	if err != nil {
-		return nil, fmt.Errorf("pdf: adding fonts: %w", err)
-	}
+func addFonts(f *file, list []docFont) error {
 	res, ok := f.objects[2]
 	const empty = "\n/Font <<\n>>\n"
 	if !ok || !bytes.HasPrefix(res, []byte("2 0 obj\n<<\n")) || bytes.Count(res, []byte(empty)) != 1 {
-		return nil, fmt.Errorf("pdf: adding fonts: object 2 is not fpdf's resource dictionary with an empty /Font")
+		return fmt.Errorf("pdf: adding fonts: object 2 is not fpdf's resource dictionary with an empty /Font")
 	}
 	var entries strings.Builder
 	entries.WriteString("\n/Font <<\n")
@@ -425,7 +421,7 @@ func addFonts(pdf []byte, list []docFont) ([]byte, error) {
 	}
 	entries.WriteString(">>\n")
 	f.objects[2] = bytes.Replace(res, []byte(empty), []byte(entries.String()), 1)
-	return f.bytes(), nil
+	return nil
 }
 
 // streamObject writes object n: a stream with dictionary entries dict.

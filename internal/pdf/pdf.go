@@ -184,29 +184,33 @@ func cleanContents(raw []byte) bool {
 	return true
 }
 
-// prepare makes fpdf's output canonical, with the spot colour spaces, and
-// PDF/X when asked for.
+// prepare makes fpdf's output canonical, with the fonts and spot colour
+// spaces, and PDF/X when asked for: one pass over the file's objects.
 func prepare(pdf []byte, opt Options, spots []*spotInk, fonts []docFont) ([]byte, error) {
 	canonical(pdf)
+	if len(fonts) == 0 && len(spots) == 0 && opt.PDFX.Version == "" {
+		return pdf, nil
+	}
+	f, err := parseFile(pdf)
+	if err != nil {
+		return nil, fmt.Errorf("pdf: reading fpdf's output: %w", err)
+	}
 	if len(fonts) > 0 {
-		var err error
-		if pdf, err = addFonts(pdf, fonts); err != nil {
+		if err := addFonts(f, fonts); err != nil {
 			return nil, err
 		}
 	}
 	if len(spots) > 0 {
-		var err error
-		if pdf, err = addSpots(pdf, spots); err != nil {
+		if err := addSpots(f, spots); err != nil {
 			return nil, err
 		}
 	}
 	if opt.PDFX.Version != "" {
-		var err error
-		if pdf, err = toPDFX(pdf, opt.PDFX); err != nil {
+		if err := toPDFX(f, opt.PDFX); err != nil {
 			return nil, err
 		}
 	}
-	return pdf, nil
+	return f.bytes(), nil
 }
 
 type writer struct {

@@ -65,25 +65,21 @@ func (x PDFX) header() (string, error) {
 // any, is a new object. Every object is copied in its place and the
 // cross-reference table and trailer are written anew, so the offsets stay
 // exact. The result is a function of its input: no clock, no map order.
-func toPDFX(pdf []byte, x PDFX) ([]byte, error) {
+func toPDFX(f *file, x PDFX) error {
 	head, err := x.header()
 	if err != nil {
-		return nil, err
-	}
-	f, err := parseFile(pdf)
-	if err != nil {
-		return nil, fmt.Errorf("pdf: making PDF/X: %w", err)
+		return err
 	}
 	if !bytes.HasPrefix(f.head, []byte("%PDF-1.")) || len(f.head) < 8 || f.head[7] > head[7] {
-		return nil, fmt.Errorf("pdf: making PDF/X: the file is PDF %q, later than %s allows", f.head[:min(8, len(f.head))], x.Version)
+		return fmt.Errorf("pdf: making PDF/X: the file is PDF %q, later than %s allows", f.head[:min(8, len(f.head))], x.Version)
 	}
 	info, ok := f.objects[f.info]
 	if !ok {
-		return nil, fmt.Errorf("pdf: making PDF/X: no document information")
+		return fmt.Errorf("pdf: making PDF/X: no document information")
 	}
 	catalog, ok := f.objects[f.root]
 	if !ok {
-		return nil, fmt.Errorf("pdf: making PDF/X: no catalog")
+		return fmt.Errorf("pdf: making PDF/X: no catalog")
 	}
 
 	keys := "/Trapped /False\n/GTS_PDFXVersion " + pdfString(x.Version) + "\n"
@@ -92,7 +88,7 @@ func toPDFX(pdf []byte, x PDFX) ([]byte, error) {
 	}
 	info, err = insertKeys(zonedDates(info), keys)
 	if err != nil {
-		return nil, fmt.Errorf("pdf: making PDF/X: document information: %w", err)
+		return fmt.Errorf("pdf: making PDF/X: document information: %w", err)
 	}
 	profile := 0
 	if len(x.Profile) > 0 {
@@ -113,7 +109,7 @@ func toPDFX(pdf []byte, x PDFX) ([]byte, error) {
 	catalog = bytes.Replace(catalog, []byte("/Names <<\n/EmbeddedFiles << /Names [\n  \n] >>\n>>\n"), nil, 1)
 	catalog, err = insertKeys(catalog, "/OutputIntents ["+intent+"]\n")
 	if err != nil {
-		return nil, fmt.Errorf("pdf: making PDF/X: catalog: %w", err)
+		return fmt.Errorf("pdf: making PDF/X: catalog: %w", err)
 	}
 	f.objects[f.info], f.objects[f.root] = info, catalog
 	if profile != 0 {
@@ -129,7 +125,7 @@ func toPDFX(pdf []byte, x PDFX) ([]byte, error) {
 		f.order = append(f.order, profile)
 	}
 	copy(f.head, head)
-	return f.bytes(), nil
+	return nil
 }
 
 // file is a PDF split into its objects, as fpdf writes one: a header,
@@ -224,6 +220,11 @@ func trailerInt(trailer []byte, key string) (int, error) {
 // bytes writes the file out again with a new cross-reference table.
 func (f *file) bytes() []byte {
 	var out bytes.Buffer
+	n := len(f.head) + 20*f.size + 200
+	for _, obj := range f.objects {
+		n += len(obj)
+	}
+	out.Grow(n)
 	out.Write(f.head)
 	offsets := make([]int, f.size)
 	for _, n := range f.order {

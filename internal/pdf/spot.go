@@ -101,15 +101,11 @@ func (wr *writer) registrationColor() layout.Color {
 // wrote, as new objects in the order of spots, and names them in the
 // resource dictionary that every page shares (fpdf's object 2, whose
 // /ColorSpace it leaves empty). The cross-reference table is written anew.
-func addSpots(pdf []byte, spots []*spotInk) ([]byte, error) {
-	f, err := parseFile(pdf)
-	if err != nil {
-		return nil, fmt.Errorf("pdf: adding spot colours: %w", err)
-	}
+func addSpots(f *file, spots []*spotInk) error {
 	res, ok := f.objects[2]
 	const empty = "\n/ColorSpace <<\n>>\n"
 	if !ok || !bytes.HasPrefix(res, []byte("2 0 obj\n<<\n")) || bytes.Count(res, []byte(empty)) != 1 {
-		return nil, fmt.Errorf("pdf: adding spot colours: object 2 is not fpdf's resource dictionary with an empty /ColorSpace")
+		return fmt.Errorf("pdf: adding spot colours: object 2 is not fpdf's resource dictionary with an empty /ColorSpace")
 	}
 	var entries strings.Builder
 	entries.WriteString("\n/ColorSpace <<\n")
@@ -124,7 +120,7 @@ func addSpots(pdf []byte, spots []*spotInk) ([]byte, error) {
 	}
 	entries.WriteString(">>\n")
 	f.objects[2] = bytes.Replace(res, []byte(empty), []byte(entries.String()), 1)
-	return f.bytes(), nil
+	return nil
 }
 
 // pdfName writes s as a PDF name: "/PANTONE#202945#20C". Every byte
