@@ -9,10 +9,12 @@ import (
 	"fmt"
 	"io"
 	"reflect"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unsafe"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -353,46 +355,64 @@ func contentStreams(pdf []byte, t xrefTable) ([][3]int, error) {
 }
 
 // deflateCuts compresses the pages' content streams as fpdf does (zlib,
-// best speed), with one compressor for all of them: fpdf makes one for
-// every page, a megabyte each. A stream compressed before, for another
-// edition or an earlier build of watch, is taken from the cache. ok is
-// false when the result would not be fpdf's: a stream holding what the
-// clean-up passes look for.
+// best speed), with one compressor per processor for all of them (fpdf
+// makes one for every page, a megabyte each), the processors sharing the
+// pages. A stream compressed before, for another edition or an earlier
+// build of watch, is taken from the cache. ok is false when the result
+// would not be fpdf's: a stream holding what the clean-up passes look for.
 func deflateCuts(pdf []byte, t xrefTable, c *Cache) (cuts []cut, ok bool, err error) {
 	streams, err := contentStreams(pdf, t)
 	if err != nil {
 		return nil, false, err
 	}
-	var zw *zlib.Writer
-	for _, st := range streams {
-		o, data, length := st[0], st[1], st[2]
-		raw := pdf[data : data+length]
-		z, known := c.stream(raw)
-		if !known {
-			var buf bytes.Buffer
-			buf.Grow(length/2 + 64)
-			if zw == nil {
-				if zw, err = zlib.NewWriterLevel(&buf, zlib.BestSpeed); err != nil {
-					return nil, false, err
-				}
-			} else {
-				zw.Reset(&buf)
-			}
-			if _, err := zw.Write(raw); err != nil {
-				return nil, false, err
-			}
-			if err := zw.Close(); err != nil {
-				return nil, false, err
-			}
-			z = buf.Bytes()
-			if !spliceable(z) {
-				return nil, false, nil
-			}
-			c.keepStream(raw, z)
+	zs := make([][]byte, len(streams))
+	var todo []int // the streams not in the cache
+	for i, st := range streams {
+		var known bool
+		if zs[i], known = c.stream(pdf[st[1] : st[1]+st[2]]); !known {
+			todo = append(todo, i)
 		}
+	}
+	workers := min(runtime.GOMAXPROCS(0), (len(todo)+7)/8) // a few pages each at least
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var zw *zlib.Writer
+			for {
+				k := int(next.Add(1)) - 1
+				if k >= len(todo) {
+					return
+				}
+				i := todo[k]
+				raw := pdf[streams[i][1] : streams[i][1]+streams[i][2]]
+				var buf bytes.Buffer
+				buf.Grow(len(raw)/2 + 64)
+				if zw == nil {
+					zw, _ = zlib.NewWriterLevel(&buf, zlib.BestSpeed) // a valid level
+				} else {
+					zw.Reset(&buf)
+				}
+				_, _ = zw.Write(raw) // a bytes.Buffer does not fail
+				_ = zw.Close()
+				zs[i] = buf.Bytes()
+			}
+		}()
+	}
+	wg.Wait()
+	for _, i := range todo {
+		if !spliceable(zs[i]) {
+			return nil, false, nil
+		}
+		c.keepStream(pdf[streams[i][1]:streams[i][1]+streams[i][2]], zs[i])
+	}
+	for i, st := range streams {
+		o, data, length := st[0], st[1], st[2]
 		n := pdf[o : o+bytes.IndexByte(pdf[o:], ' ')]
-		with := string(n) + " 0 obj\n<</Filter /FlateDecode /Length " + strconv.Itoa(len(z)) + ">>\nstream\n"
-		cuts = append(cuts, cut{at: o, end: data + length, with: []byte(with), data: z})
+		with := string(n) + " 0 obj\n<</Filter /FlateDecode /Length " + strconv.Itoa(len(zs[i])) + ">>\nstream\n"
+		cuts = append(cuts, cut{at: o, end: data + length, with: []byte(with), data: zs[i]})
 	}
 	return cuts, true, nil
 }
