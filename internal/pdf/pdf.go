@@ -385,12 +385,24 @@ func cmyk(c layout.Color) string {
 
 // num formats a number compactly and exactly enough for PDF.
 func num(v float64) string {
-	s := strconv.FormatFloat(v, 'f', 4, 64) // fmt's %.4f
-	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
-	if s == "-0" || s == "" {
-		return "0"
+	var b [24]byte
+	return string(appendNum(b[:0], v))
+}
+
+// appendNum appends num(v) to b.
+func appendNum(b []byte, v float64) []byte {
+	start := len(b)
+	b = strconv.AppendFloat(b, v, 'f', 4, 64) // fmt's %.4f
+	for b[len(b)-1] == '0' {
+		b = b[:len(b)-1]
 	}
-	return s
+	if b[len(b)-1] == '.' {
+		b = b[:len(b)-1]
+	}
+	if s := string(b[start:]); s == "-0" {
+		b = append(b[:start], '0')
+	}
+	return b
 }
 
 // rgbOf formats the screen colour of c for rg and RG: each channel over 255.
@@ -568,15 +580,15 @@ func (wr *writer) text(p layout.Page, t *layout.TextRun) error {
 		b = append(b, " Tc "...)
 		wr.tc = tc
 	}
-	b = append(b, num(t.X+bx)...)
+	b = appendNum(b, t.X+bx)
 	b = append(b, ' ')
-	b = append(b, num(wr.pageH-(t.Y+by))...)
+	b = appendNum(b, wr.pageH-(t.Y+by))
 	b = append(b, " Td [<"...)
 	i := 0
 	for _, r := range t.Text {
 		if i > 0 && i < len(t.Kern) && t.Kern[i] != 0 {
 			b = append(b, "> "...)
-			b = append(b, num(-t.Kern[i]/scale)...)
+			b = appendNum(b, -t.Kern[i]/scale)
 			b = append(b, " <"...)
 		}
 		g := df.emb.glyph[r]

@@ -241,3 +241,19 @@ func TestBlackTextPrintsOnTheBlackPlateOnly(t *testing.T) {
 		t.Errorf("black coverage %s, want some (inkcov: %s)", f[3], out)
 	}
 }
+
+func TestNumFormatsLikePrintf(t *testing.T) {
+	for _, v := range []float64{0, -0.0, 1, -1, 0.5, 12.34567, -0.00001, 0.00004, 100, 1e6, -3.10000, 595.2756} {
+		want := strconv.FormatFloat(v, 'f', 4, 64)
+		want = strings.TrimRight(strings.TrimRight(want, "0"), ".")
+		if want == "-0" || want == "" {
+			want = "0"
+		}
+		if got := num(v); got != want {
+			t.Errorf("num(%v) = %q, want %q", v, got, want)
+		}
+		if got := string(appendNum([]byte("x"), v)); got != "x"+want {
+			t.Errorf("appendNum(x, %v) = %q", v, got)
+		}
+	}
+}
