@@ -3,6 +3,7 @@ package content
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Pos is a position in a source file: 1-based line and column (in runes).
@@ -49,11 +50,20 @@ type keyScanner struct {
 	idx       keyIndex
 	arrays    map[string]int // array-of-tables path → last index
 	table     string         // canonical path of the current table
+	// colAt and col cache the last column computed: col is the column
+	// of byte colAt, on the line that starts at byte colLine. Positions
+	// on a line are asked for left to right, so each line's runes are
+	// counted once however many keys and elements it holds.
+	colLine, colAt, col int
 }
 
 func (s *keyScanner) pos() Pos {
-	col := 1 + len([]rune(s.src[s.lineStart:s.i]))
-	return Pos{File: s.file, Line: s.line, Col: col}
+	if s.colLine != s.lineStart || s.colAt > s.i || s.col == 0 {
+		s.colLine, s.colAt, s.col = s.lineStart, s.lineStart, 1
+	}
+	s.col += utf8.RuneCountInString(s.src[s.colAt:s.i])
+	s.colAt = s.i
+	return Pos{File: s.file, Line: s.line, Col: s.col}
 }
 
 func (s *keyScanner) peek() byte {
@@ -239,17 +249,30 @@ func (s *keyScanner) value(path string) {
 			n++
 		}
 	default: // number, boolean, date: up to a delimiter
-		for s.i < len(s.src) && !strings.ContainsRune(",]}\n#", rune(s.src[s.i])) {
+		for s.i < len(s.src) && !isValueEnd(s.src[s.i]) {
 			s.advance()
 		}
 	}
+}
+
+// isValueEnd reports whether c ends a number, boolean or date.
+func isValueEnd(c byte) bool {
+	switch c {
+	case ',', ']', '}', '\n', '#':
+		return true
+	}
+	return false
 }
 
 // str reads a basic, literal or multi-line string and returns its raw body
 // (escapes are not interpreted; keys with escapes are not expected).
 func (s *keyScanner) str() string {
 	q := s.peek()
-	triple := strings.HasPrefix(s.src[s.i:], strings.Repeat(string(q), 3))
+	delim := `"""`
+	if q == '\'' {
+		delim = "'''"
+	}
+	triple := strings.HasPrefix(s.src[s.i:], delim)
 	if triple {
 		s.advance()
 		s.advance()
@@ -261,7 +284,7 @@ func (s *keyScanner) str() string {
 				s.advance()
 				continue
 			}
-			if strings.HasPrefix(s.src[s.i:], strings.Repeat(string(q), 3)) {
+			if strings.HasPrefix(s.src[s.i:], delim) {
 				end := s.i
 				s.advance()
 				s.advance()
