@@ -18,13 +18,29 @@ type decoder struct {
 	// table's path), for the test that holds the JSON Schema to the
 	// decoder.
 	read map[string][]string
+	// srcs holds every file parsed, by name, for the errors that
+	// validation finds after decoding.
+	srcs map[string]*src
 }
 
 // src is one parsed source file.
 type src struct {
 	name  string
-	lines []string
+	text  string
+	lines []string // split from text when an error first quotes a line
 	index keyIndex
+}
+
+// line returns line n (from 1) of the file without its line end, and
+// whether the file has such a line.
+func (s *src) line(n int) (string, bool) {
+	if s.lines == nil {
+		s.lines = strings.Split(strings.ReplaceAll(s.text, "\r\n", "\n"), "\n")
+	}
+	if n < 1 || n > len(s.lines) {
+		return "", false
+	}
+	return s.lines[n-1], true
 }
 
 // table is a TOML table being read. Reading a key marks it used; done
@@ -47,8 +63,8 @@ func (d *decoder) errorf(s *src, p Pos, hint, format string, args ...any) {
 			return // the same problem met again through another use
 		}
 	}
-	if s != nil && p.Line >= 1 && p.Line <= len(s.lines) {
-		e.Source = s.lines[p.Line-1]
+	if s != nil {
+		e.Source, _ = s.line(p.Line)
 	}
 	d.errs = append(d.errs, e)
 }

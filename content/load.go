@@ -160,7 +160,11 @@ func (d *decoder) parse(fsys fs.FS, name string) (*src, map[string]any, error) {
 		return nil, nil, fmt.Errorf("cannot read %s: %w", name, err)
 	}
 	text := string(data)
-	s := &src{name: name, lines: strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")}
+	s := &src{name: name, text: text}
+	if d.srcs == nil {
+		d.srcs = map[string]*src{}
+	}
+	d.srcs[name] = s
 	m := map[string]any{}
 	if _, err := toml.Decode(text, &m); err != nil {
 		var pe toml.ParseError

@@ -11,7 +11,7 @@ import (
 // the publication, unique ids, files that exist, page rules.
 func (d *decoder) validate(pub *Publication) {
 	errorf := func(p Pos, hint, format string, args ...any) {
-		d.errorf(d.source(pub, p.File), p, hint, format, args...)
+		d.errorf(d.srcs[p.File], p, hint, format, args...)
 	}
 	names := func(m map[string]*Style) []string { return sortedKeys(anyMap(m)) }
 	// at is where key of s is written, or s itself.
@@ -75,6 +75,9 @@ func (d *decoder) validate(pub *Publication) {
 				errorf(p, "remove it: it prints nothing", "%s: the text holds the control character U+%04X", what, r)
 				return
 			}
+		}
+		if strings.IndexByte(s, '[') < 0 {
+			return // no span, so no span style and nothing ParseText refuses
 		}
 		spans, err := ParseText(s)
 		if err != nil {
@@ -215,14 +218,6 @@ func didYouMean(word string, candidates []string) string {
 		return "defined: " + strings.Join(candidates, ", ")
 	}
 	return ""
-}
-
-func (d *decoder) source(pub *Publication, file string) *src {
-	data, err := fs.ReadFile(pub.FS, file)
-	if err != nil {
-		return nil
-	}
-	return &src{name: file, lines: strings.Split(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n")}
 }
 
 func anyMap[V any](m map[string]V) map[string]any {
