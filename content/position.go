@@ -36,7 +36,9 @@ type keyIndex map[string]Pos
 // indexKeys scans src (already known to be valid TOML) and returns the
 // position of every key.
 func indexKeys(file, src string) keyIndex {
-	s := &keyScanner{file: file, src: src, line: 1, lineStart: 0, idx: keyIndex{}, arrays: map[string]int{}}
+	// About one entry per key = value, and two per table header.
+	size := strings.Count(src, "=") + 2*strings.Count(src, "\n[")
+	s := &keyScanner{file: file, src: src, line: 1, lineStart: 0, idx: make(keyIndex, size), arrays: map[string]int{}}
 	s.scan()
 	return s.idx
 }
@@ -268,23 +270,23 @@ func isValueEnd(c byte) bool {
 // (escapes are not interpreted; keys with escapes are not expected).
 func (s *keyScanner) str() string {
 	q := s.peek()
-	delim := `"""`
+	delim, stops := `"""`, "\"\\\n" // a basic string ends at a quote; \ escapes
 	if q == '\'' {
-		delim = "'''"
+		delim, stops = "'''", "'\n"
 	}
-	triple := strings.HasPrefix(s.src[s.i:], delim)
-	if triple {
+	if strings.HasPrefix(s.src[s.i:], delim) {
 		s.advance()
 		s.advance()
 		s.advance()
 		start := s.i
 		for s.i < len(s.src) {
-			if q == '"' && s.peek() == '\\' {
+			s.skipTo(stops)
+			switch {
+			case s.i >= len(s.src):
+			case s.src[s.i] == '\\':
 				s.advance()
 				s.advance()
-				continue
-			}
-			if strings.HasPrefix(s.src[s.i:], delim) {
+			case strings.HasPrefix(s.src[s.i:], delim):
 				end := s.i
 				s.advance()
 				s.advance()
@@ -295,22 +297,35 @@ func (s *keyScanner) str() string {
 					end++
 				}
 				return s.src[start:end]
+			default: // a newline, or a quote that does not end the string
+				s.advance()
 			}
-			s.advance()
 		}
 		return s.src[start:]
 	}
 	s.advance()
 	start := s.i
-	for s.i < len(s.src) && s.peek() != q && s.peek() != '\n' {
-		if q == '"' && s.peek() == '\\' {
-			s.advance()
+	for s.i < len(s.src) {
+		s.skipTo(stops)
+		if s.i >= len(s.src) || s.src[s.i] != '\\' {
+			break
 		}
+		s.advance()
 		s.advance()
 	}
 	body := s.src[start:s.i]
 	s.advance()
 	return body
+}
+
+// skipTo moves to the next byte that is one of stops, or to the end of
+// the source. Stops must hold the newline, so that no line is skipped.
+func (s *keyScanner) skipTo(stops string) {
+	if n := strings.IndexAny(s.src[s.i:], stops); n >= 0 {
+		s.i += n
+	} else {
+		s.i = len(s.src)
+	}
 }
 
 func join(path, key string) string {
