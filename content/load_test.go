@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"unicode"
 )
 
 const validRoot = `duetto = 1
@@ -354,5 +355,29 @@ grey = { cmyk = [0, 0, 0, 100], tint = 60 }`, 1)
 	}
 	if c := pub.Colors["cmblue40"]; !c.HasRGB || c.RGB != [3]uint8{153, 187, 219} {
 		t.Errorf("cmblue40 rgb = %v", c.RGB)
+	}
+}
+
+func TestControlChar(t *testing.T) {
+	// controlChar must agree with unicode.IsControl && !unicode.IsSpace
+	// on every rune, as a loop over the text's runes would.
+	first := func(s string) (rune, bool) {
+		for _, r := range s {
+			if unicode.IsControl(r) && !unicode.IsSpace(r) {
+				return r, true
+			}
+		}
+		return 0, false
+	}
+	tests := []string{"", "plain", "tab\tand\nnewline\r\v\f", "bell\a", "nul\x00", "del\x7f", "nel\u0085", "c1\u0090x", "nbsp\u00a0", "città ’", "bad\xc2", "bad\xff\x07", "\x1f"}
+	for r := rune(0); r < 0x3000; r++ {
+		tests = append(tests, "a"+string(r)+"b")
+	}
+	for _, s := range tests {
+		gr, gok := controlChar(s)
+		wr, wok := first(s)
+		if gr != wr || gok != wok {
+			t.Errorf("controlChar(%q) = %U, %v; want %U, %v", s, gr, gok, wr, wok)
+		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // validate checks what single keys cannot: references between parts of
@@ -70,11 +71,9 @@ func (d *decoder) validate(pub *Publication) {
 		}
 	}
 	checkText := func(p Pos, s, what string) {
-		for _, r := range s {
-			if unicode.IsControl(r) && !unicode.IsSpace(r) {
-				errorf(p, "remove it: it prints nothing", "%s: the text holds the control character U+%04X", what, r)
-				return
-			}
+		if r, ok := controlChar(s); ok {
+			errorf(p, "remove it: it prints nothing", "%s: the text holds the control character U+%04X", what, r)
+			return
 		}
 		if strings.IndexByte(s, '[') < 0 {
 			return // no span, so no span style and nothing ParseText refuses
@@ -193,6 +192,35 @@ func (d *decoder) validate(pub *Publication) {
 			}
 		}
 	}
+}
+
+// controlChar returns the first control character of s that is not
+// white space, if any.
+func controlChar(s string) (rune, bool) {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if (c < 0x20 || c == 0x7f) && !asciiSpace(c) {
+				return rune(c), true
+			}
+			i++
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsControl(r) && !unicode.IsSpace(r) {
+			return r, true
+		}
+		i += w
+	}
+	return 0, false
+}
+
+// asciiSpace reports whether c is white space for unicode.IsSpace.
+func asciiSpace(c byte) bool {
+	switch c {
+	case '\t', '\n', '\v', '\f', '\r', ' ':
+		return true
+	}
+	return false
 }
 
 // defaultStyle is the style a block uses when it names none.
