@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Span is a stretch of running text in one character style.
@@ -16,6 +17,13 @@ type Span struct {
 // (a line break in the source is a space) and reads character-style spans
 // written as [text]{.name}; `\[` is a literal bracket.
 func ParseText(s string) ([]Span, error) {
+	if s == "" {
+		return nil, nil
+	}
+	if !strings.ContainsAny(s, `[\`) {
+		// No span and no escape: one span, its spaces to collapse.
+		return collapseSpaces([]Span{{Text: s}}), nil
+	}
 	var spans []Span
 	var cur strings.Builder
 	flush := func(style string) {
@@ -72,20 +80,10 @@ func collapseSpaces(spans []Span) []Span {
 	out := spans[:0]
 	space := true // at start: drop leading space
 	for _, sp := range spans {
-		var b strings.Builder
-		for _, r := range sp.Text {
-			if r != '\u00a0' && unicode.IsSpace(r) {
-				if !space {
-					b.WriteByte(' ')
-				}
-				space = true
-				continue
-			}
-			space = false
-			b.WriteRune(r)
-		}
-		if b.Len() > 0 {
-			out = append(out, Span{Text: b.String(), Style: sp.Style})
+		var text string
+		text, space = collapseText(sp.Text, space)
+		if text != "" {
+			out = append(out, Span{Text: text, Style: sp.Style})
 		}
 	}
 	if n := len(out); n > 0 {
@@ -95,6 +93,83 @@ func collapseSpaces(spans []Span) []Span {
 		}
 	}
 	return out
+}
+
+// collapseText turns every run of white space in s (but not U+00A0) into
+// one space, and drops a leading one when space, that is when the text
+// before s ended in white space; an invalid byte becomes U+FFFD. It
+// reports whether s ends in white space. A text with nothing to change,
+// the usual case, is returned as it is.
+func collapseText(s string, space bool) (string, bool) {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c == ' ' && !space:
+				space = true
+			case asciiSpace(c):
+				return collapseFrom(s, i, space)
+			default:
+				space = false
+			}
+			i++
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if (r == utf8.RuneError && w == 1) || collapsible(r) {
+			return collapseFrom(s, i, space)
+		}
+		space = false
+		i += w
+	}
+	return s, space
+}
+
+// collapseFrom is collapseText of s when s[:i] is unchanged and space
+// is the state after it.
+func collapseFrom(s string, i int, space bool) (string, bool) {
+	var b strings.Builder
+	b.Grow(len(s))
+	b.WriteString(s[:i])
+	for i < len(s) {
+		r, w := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, w = utf8.DecodeRuneInString(s[i:])
+		}
+		i += w
+		if collapsible(r) {
+			if !space {
+				b.WriteByte(' ')
+			}
+			space = true
+			continue
+		}
+		space = false
+		if r < utf8.RuneSelf {
+			b.WriteByte(byte(r))
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	return b.String(), space
+}
+
+// collapsible reports whether r is white space that collapseSpaces turns
+// into a space: any but U+00A0, the no-break space.
+func collapsible(r rune) bool {
+	if r < utf8.RuneSelf {
+		return asciiSpace(byte(r))
+	}
+	return r != '\u00a0' && unicode.IsSpace(r)
+}
+
+// asciiSpace reports whether c is white space for unicode.IsSpace.
+func asciiSpace(c byte) bool {
+	switch c {
+	case '\t', '\n', '\v', '\f', '\r', ' ':
+		return true
+	}
+	return false
 }
 
 // PlainText returns running text without markup, spaces collapsed.

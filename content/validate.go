@@ -214,15 +214,6 @@ func controlChar(s string) (rune, bool) {
 	return 0, false
 }
 
-// asciiSpace reports whether c is white space for unicode.IsSpace.
-func asciiSpace(c byte) bool {
-	switch c {
-	case '\t', '\n', '\v', '\f', '\r', ' ':
-		return true
-	}
-	return false
-}
-
 // defaultStyle is the style a block uses when it names none.
 func defaultStyle(k BlockKind) string {
 	switch k {
