@@ -95,10 +95,13 @@ func Parse(name string, ttf []byte) (*Face, error) {
 	}
 	reach := make([]bool, m.numGlyphs) // glyphs some rune maps to
 	for r, g := range m.cmap {
+		if g == 0 {
+			continue
+		}
 		if r < denseRunes {
 			f.dense[r] = g
 		} else {
-			f.sparse[r] = g
+			f.sparse[rune(r)] = g
 		}
 		reach[g] = true
 	}

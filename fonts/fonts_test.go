@@ -1,6 +1,7 @@
 package fonts
 
 import (
+	"encoding/binary"
 	"errors"
 	"math"
 	"math/rand/v2"
@@ -8,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"codeberg.org/go-pdf/fpdf"
 	"golang.org/x/image/font"
@@ -320,6 +322,42 @@ func withFSType(t *testing.T, ttf []byte, fsType uint16) []byte {
 	os2 := tables["OS/2"].b
 	os2[8], os2[9] = byte(fsType>>8), byte(fsType)
 	return out
+}
+
+// overlappingCmap returns a copy of ttf whose format 4 character map has
+// every segment but the last cover U+0001–U+FFFE.
+func overlappingCmap(t *testing.T, ttf []byte) []byte {
+	t.Helper()
+	out := slices.Clone(ttf)
+	tables, err := directory(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmap := tables["cmap"]
+	for i := range cmap.u16(2) {
+		if off := int(cmap.u32(4 + 8*i + 4)); cmap.u16(off) == 4 {
+			segs := cmap.u16(off+6) / 2
+			for s := range segs - 1 {
+				binary.BigEndian.PutUint16(cmap.b[off+14+2*s:], 0xfffe)        // endCode
+				binary.BigEndian.PutUint16(cmap.b[off+16+2*segs+2*s:], 0x0001) // startCode
+			}
+		}
+	}
+	return out
+}
+
+// A character map whose segments overlap many times over is refused at
+// once rather than read for seconds.
+func TestParseRefusesOverlappingCmapSegments(t *testing.T) {
+	ttf, _ := builtinTTF("LiberationSans-Regular")
+	start := time.Now()
+	_, err := Parse("overlap.ttf", overlappingCmap(t, ttf))
+	if !errors.Is(err, ErrNotTrueType) || !strings.Contains(err.Error(), "code points") {
+		t.Errorf("error %v, want ErrNotTrueType about the code points", err)
+	}
+	if d := time.Since(start); d > time.Second {
+		t.Errorf("Parse took %v", d)
+	}
 }
 
 // Corrupt fonts must give an error or a face, never a panic.

@@ -70,11 +70,11 @@ func directory(ttf []byte) (map[string]*table, error) {
 type metrics struct {
 	unitsPerEm int
 	numGlyphs  int
-	cmap       map[rune]uint16 // BMP runes to glyphs, as the PDF writer maps them
-	advance    []float64       // per glyph, thousandths of an em, rounded as in /W
-	ascent     int             // font units, positive up
-	descent    int             // font units, positive down
-	capHeight  int             // 0 when the OS/2 table does not say
+	cmap       []uint16  // glyph of each BMP rune (0: none), as the PDF writer maps them
+	advance    []float64 // per glyph, thousandths of an em, rounded as in /W
+	ascent     int       // font units, positive up
+	descent    int       // font units, positive down
+	capHeight  int       // 0 when the OS/2 table does not say
 	xHeight    int
 	fsType     int
 }
@@ -150,13 +150,20 @@ func readMetrics(tables map[string]*table) (*metrics, error) {
 	return m, nil
 }
 
+// maxCmapCodes bounds the code points the segments of a format 4
+// character map may cover together, so that a corrupt map of overlapping
+// segments cannot make reading it take long: a well-made map covers each
+// code point at most once.
+const maxCmapCodes = 1 << 18
+
 // readCmap reads the character map fpdf reads: the first subtable in
 // the directory that is Unicode (platform 0, or platform 3 encoding 1)
-// and of format 4. fpdf reads no other format, so a rune outside the
-// Basic Multilingual Plane has no glyph in the PDF even when the font
-// has one. Runes mapped to glyph 0 or past the last glyph, U+0000 and
-// U+FFFF have no glyph either.
-func readCmap(cmap *table, numGlyphs int) (map[rune]uint16, error) {
+// and of format 4, as the glyph of each rune of the Basic Multilingual
+// Plane (65536 entries, 0 for none). fpdf reads no other format, so a
+// rune outside the plane has no glyph in the PDF even when the font has
+// one. Runes mapped to glyph 0 or past the last glyph, U+0000 and U+FFFF
+// have no glyph either.
+func readCmap(cmap *table, numGlyphs int) ([]uint16, error) {
 	n := cmap.u16(2)
 	sub := -1
 	for i := range n {
@@ -174,7 +181,14 @@ func readCmap(cmap *table, numGlyphs int) (map[rune]uint16, error) {
 	segs := cmap.u16(sub+6) / 2
 	ends, starts := sub+14, sub+16+2*segs
 	deltas, rangeOffs := starts+2*segs, starts+4*segs
-	out := make(map[rune]uint16, 1024)
+	codes := 0
+	for s := range segs {
+		codes += max(0, cmap.u16(ends+2*s)-cmap.u16(starts+2*s)+1)
+	}
+	if codes > maxCmapCodes {
+		return nil, fmt.Errorf("the character map's segments cover %d code points, more than %d (overlapping segments)", codes, maxCmapCodes)
+	}
+	out := make([]uint16, 0x10000)
 	for s := range segs {
 		first, last := cmap.u16(starts+2*s), cmap.u16(ends+2*s)
 		delta, rangeOff := cmap.u16(deltas+2*s), cmap.u16(rangeOffs+2*s)
@@ -187,11 +201,10 @@ func readCmap(cmap *table, numGlyphs int) (map[rune]uint16, error) {
 					g = (g + delta) & 0xffff
 				}
 			}
-			if c == 0 || c == 0xffff || g == 0 || g >= numGlyphs {
-				delete(out, rune(c)) // a later segment overrides an earlier one
-				continue
+			if c == 0 || c == 0xffff || g >= numGlyphs {
+				g = 0
 			}
-			out[rune(c)] = uint16(g)
+			out[c] = uint16(g) // a later segment overrides an earlier one
 		}
 	}
 	if cmap.bad {
