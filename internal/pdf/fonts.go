@@ -14,9 +14,10 @@ package pdf
 // JSON-encoded and hashed its 65,536-entry width table to name it, subset
 // it again at the end and compressed a 128 KiB CIDToGIDMap, with two zlib
 // writers of a megabyte each per font: half of the writer's time. Here a
-// font is subset once per set of runes (the Cache keeps the subsets for
-// the other editions of a build and, in watch, for the next build), and
-// its program and ToUnicode map are compressed once.
+// font is parsed once (fonts.Subsetter) and subset once per set of runes
+// (the Cache keeps the subsets for the other editions of a build and, in
+// watch, for the next build), and its program and ToUnicode map are
+// compressed once.
 
 import (
 	"bytes"
@@ -31,11 +32,11 @@ import (
 	"sync"
 	"unicode/utf16"
 
-	"codeberg.org/go-pdf/fpdf"
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
 
+	"github.com/duetto-press/duetto/fonts"
 	"github.com/duetto-press/duetto/layout"
 )
 
@@ -166,9 +167,11 @@ func parseSource(data []byte) (*sourceFont, error) {
 	upem := float64(f.UnitsPerEm())
 	ppem := fixed.Int26_6(f.UnitsPerEm()) << 6
 	unit := func(v fixed.Int26_6) float64 { return math.Round(float64(v)/64*1000/upem*1000) / 1000 }
-	src := &sourceFont{subset: func(runes []rune) ([]byte, error) {
-		return fpdf.UTF8CutFont(data, string(runes)), nil
-	}}
+	subsetter, err := fonts.NewSubsetter(data)
+	if err != nil {
+		return nil, err
+	}
+	src := &sourceFont{subset: subsetter.Subset}
 	if src.name, err = f.Name(&b, sfnt.NameIDPostScript); err != nil || src.name == "" {
 		src.name = "Font"
 	}

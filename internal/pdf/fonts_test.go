@@ -1,0 +1,81 @@
+package pdf
+
+import (
+	"bytes"
+	"compress/zlib"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/go-fonts/liberation/liberationsansregular"
+
+	"github.com/duetto-press/duetto/fonts"
+	"github.com/duetto-press/duetto/layout"
+)
+
+// embeddedPrograms returns the TrueType programs embedded in pdf (the
+// FontFile2 streams, the only streams with a /Length1).
+func embeddedPrograms(t *testing.T, pdf []byte) [][]byte {
+	t.Helper()
+	re := regexp.MustCompile(`<< /Length (\d+) /Length1 (\d+) /Filter /FlateDecode >>\nstream\n`)
+	var out [][]byte
+	for _, m := range re.FindAllSubmatchIndex(pdf, -1) {
+		n, _ := strconv.Atoi(string(pdf[m[2]:m[3]]))
+		zr, err := zlib.NewReader(bytes.NewReader(pdf[m[1] : m[1]+n]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ttf, err := io.ReadAll(zr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want, _ := strconv.Atoi(string(pdf[m[4]:m[5]])); len(ttf) != want {
+			t.Fatalf("a font program of %d bytes, /Length1 %d", len(ttf), want)
+		}
+		out = append(out, ttf)
+	}
+	return out
+}
+
+// The embedded font program has a glyph, with the font's advance, for
+// each rune of the document's text and none for other runes; bookmark
+// titles need none.
+func TestEmbeddedFontHoldsTheDocumentsGlyphs(t *testing.T) {
+	doc := sampleDoc(t)
+	doc.Outline = []layout.Bookmark{{Title: "Quiz #5 §9", Page: 1, Y: 10}}
+	programs := embeddedPrograms(t, write(t, doc))
+	if len(programs) != 1 {
+		t.Fatalf("%d font programs, want 1", len(programs))
+	}
+	full, err := fonts.Parse("sans.ttf", liberationsansregular.TTF)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sub, err := fonts.Parse("embedded.ttf", programs[0])
+	if err != nil {
+		t.Fatalf("the embedded font: %v", err)
+	}
+	var text strings.Builder
+	for _, p := range doc.Pages {
+		for _, it := range p.Items {
+			if tr, ok := it.(*layout.TextRun); ok {
+				text.WriteString(tr.Text)
+			}
+		}
+	}
+	for _, r := range text.String() {
+		if !sub.HasGlyph(r) || sub.Advance(r) != full.Advance(r) {
+			t.Errorf("%q: glyph %v, advance %v; want the font's %v", r, sub.HasGlyph(r), sub.Advance(r), full.Advance(r))
+		}
+	}
+	for _, r := range "Qz§9#5" {
+		if sub.HasGlyph(r) {
+			t.Errorf("%q is not in the text but has a glyph", r)
+		}
+	}
+	if len(programs[0]) > len(liberationsansregular.TTF)/10 {
+		t.Errorf("the embedded program is %d bytes, the whole font %d", len(programs[0]), len(liberationsansregular.TTF))
+	}
+}
