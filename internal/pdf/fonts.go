@@ -31,6 +31,7 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf16"
+	"unsafe"
 
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/sfnt"
@@ -94,9 +95,10 @@ func fontRunes(doc *layout.Document) map[string][]rune {
 // fontCache keeps parsed fonts and their subsets; it is part of Cache.
 type fontCache struct {
 	mu      sync.Mutex
-	parsed  map[[sha256.Size]byte]*sourceFont
-	subsets map[string]*embedded // font hash + runes → subset
-	zlibs   sync.Pool            // *zlib.Writer
+	sums    map[dataID][sha256.Size]byte       // font bytes → their SHA-256
+	parsed  map[[sha256.Size]byte]*sourceEntry // font's SHA-256 → its parse
+	subsets map[string]*subsetEntry            // font's SHA-256 + runes → subset
+	zlibs   sync.Pool                          // *zlib.Writer
 }
 
 // sourceFont is a parsed font that subsets are made from.
@@ -114,12 +116,10 @@ type fontDescriptor struct {
 	flags, stemV                            int
 }
 
-// embed returns the subset of font data (whose SHA-256 is sum) for runes,
-// from the cache when it has it.
-func (c *Cache) embed(data []byte, sum [sha256.Size]byte, runes []rune) (*embedded, error) {
-	var key strings.Builder
-	key.Write(sum[:])
-	key.WriteString(string(runes))
+// embed returns the subset of font data for runes, from the cache when
+// it has it. Editions asking at once for the same font, or the same
+// subset, wait for the one that makes it.
+func (c *Cache) embed(data []byte, runes []rune) (*embedded, error) {
 	if c == nil {
 		src, err := parseSource(data)
 		if err != nil {
@@ -129,31 +129,60 @@ func (c *Cache) embed(data []byte, sum [sha256.Size]byte, runes []rune) (*embedd
 	}
 	fc := &c.fonts
 	fc.mu.Lock()
-	if e, ok := fc.subsets[key.String()]; ok {
-		fc.mu.Unlock()
-		return e, nil
-	}
-	src := fc.parsed[sum]
-	fc.mu.Unlock()
-	if src == nil {
-		var err error
-		if src, err = parseSource(data); err != nil {
-			return nil, err
-		}
-	}
-	e, err := src.embed(runes, fc)
-	if err != nil {
-		return nil, err
-	}
-	fc.mu.Lock()
 	if fc.parsed == nil {
-		fc.parsed = map[[sha256.Size]byte]*sourceFont{}
-		fc.subsets = map[string]*embedded{}
+		fc.sums = map[dataID][sha256.Size]byte{}
+		fc.parsed = map[[sha256.Size]byte]*sourceEntry{}
+		fc.subsets = map[string]*subsetEntry{}
 	}
-	fc.parsed[sum] = src
-	fc.subsets[key.String()] = e
+	id := dataID{unsafe.SliceData(data), len(data)}
+	sum, ok := fc.sums[id]
 	fc.mu.Unlock()
-	return e, nil
+	if !ok { // hashed outside the lock; a race only hashes twice
+		sum = sha256.Sum256(data)
+		fc.mu.Lock()
+		fc.sums[id] = sum
+		fc.mu.Unlock()
+	}
+	key := string(sum[:]) + string(runes)
+	fc.mu.Lock()
+	src := fc.parsed[sum]
+	if src == nil {
+		src = &sourceEntry{}
+		fc.parsed[sum] = src
+	}
+	sub := fc.subsets[key]
+	if sub == nil {
+		sub = &subsetEntry{}
+		fc.subsets[key] = sub
+	}
+	fc.mu.Unlock()
+	src.once.Do(func() { src.font, src.err = parseSource(data) })
+	if src.err != nil {
+		return nil, src.err
+	}
+	sub.once.Do(func() { sub.emb, sub.err = src.font.embed(runes, fc) })
+	return sub.emb, sub.err
+}
+
+// dataID identifies a font's bytes by where they are: the resources
+// hand every edition the same slice, so its hash is computed once.
+type dataID struct {
+	first *byte
+	n     int
+}
+
+// sourceEntry and subsetEntry are made once each, by whichever edition
+// asks first.
+type sourceEntry struct {
+	once sync.Once
+	font *sourceFont
+	err  error
+}
+
+type subsetEntry struct {
+	once sync.Once
+	emb  *embedded
+	err  error
 }
 
 // parseSource parses a TrueType font for subsetting and reads the
