@@ -265,7 +265,7 @@ func build(spec buildSpec, stdout io.Writer) error {
 			var imposed []byte
 			if spec.impose {
 				t = time.Now()
-				if imposed, err = impose(pub, doc, x); err != nil {
+				if imposed, err = impose(pub, doc, x, cache); err != nil {
 					r.err = err
 					return
 				}
@@ -274,7 +274,7 @@ func build(spec buildSpec, stdout io.Writer) error {
 			var sdata []byte
 			if sdoc != nil {
 				t = time.Now()
-				if sdata, err = writeScreen(screenOf(ed), sdoc, scr); err != nil {
+				if sdata, err = writeScreen(screenOf(ed), sdoc, scr, cache); err != nil {
 					r.err = err
 					return
 				}

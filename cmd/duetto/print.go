@@ -152,8 +152,9 @@ func imposedName(name string) string {
 }
 
 // impose writes the printer spreads of an edition: a saddle-stitched
-// booklet's sheets, front and back, with the publication's creep.
-func impose(pub *content.Publication, doc *layout.Document, x pdf.PDFX) ([]byte, error) {
+// booklet's sheets, front and back, with the publication's creep; cache
+// is the build's writer cache (nil for none).
+func impose(pub *content.Publication, doc *layout.Document, x pdf.PDFX, cache *pdf.Cache) ([]byte, error) {
 	if n := len(doc.Pages); n%4 != 0 {
 		return nil, usageError{fmt.Errorf("--impose makes the sheets of a saddle-stitched booklet, which needs 4n pages; this edition has %d (set binding = \"saddle\" in [publication])", n)}
 	}
@@ -162,7 +163,7 @@ func impose(pub *content.Publication, doc *layout.Document, x pdf.PDFX) ([]byte,
 		return nil, fmt.Errorf("[print] creep: %.2f mm per sheet moves the pages of the innermost of %d sheets %.2f mm, more than the %.2f mm bleed", pub.Print.Creep*25.4/72, sheets, shift*25.4/72, doc.Bleed*25.4/72)
 	}
 	var buf bytes.Buffer
-	if err := pdf.Write(&buf, doc, pdf.Options{PDFX: x, Saddle: true, Creep: pub.Print.Creep, Registration: pub.Page.Registration, ColorBar: pub.Page.ColorBar}); err != nil {
+	if err := pdf.Write(&buf, doc, pdf.Options{PDFX: x, Saddle: true, Creep: pub.Print.Creep, Registration: pub.Page.Registration, ColorBar: pub.Page.ColorBar, Cache: cache}); err != nil {
 		return nil, fmt.Errorf("writing the imposed PDF: %w", err)
 	}
 	return buf.Bytes(), nil

@@ -180,12 +180,13 @@ func (s *screener) photo(im *layout.Image) ([]byte, error) {
 // writeScreen preflights the screen edition sd (preflight.ScreenLimits:
 // it is not printed) and writes its PDF: DeviceRGB colours, no PDF/X.
 // Its warnings are dropped: they are the print edition's too.
-func writeScreen(name string, sd *layout.Document, s *screener) ([]byte, error) {
+// cache is the build's writer cache (nil for none).
+func writeScreen(name string, sd *layout.Document, s *screener, cache *pdf.Cache) ([]byte, error) {
 	if findings := preflight.Check(sd, preflight.ScreenLimits()); preflight.Errors(findings) {
 		return nil, preflightError{name, findings}
 	}
 	var buf bytes.Buffer
-	if err := pdf.Write(&buf, sd, pdf.Options{RGB: s.color}); err != nil {
+	if err := pdf.Write(&buf, sd, pdf.Options{RGB: s.color, Cache: cache}); err != nil {
 		return nil, fmt.Errorf("writing the screen PDF: %w", err)
 	}
 	return buf.Bytes(), nil
