@@ -87,7 +87,7 @@ func (e *engine) cover() {
 		for _, line := range strings.Split(text, "\n") {
 			p := e.b.build(line, st, lang, 0, blk, c.Pos, &e.miss)
 			ts := p.base
-			for _, ln := range breakRagged(p.nodes, func(int) float64 { return width }) {
+			for _, ln := range e.firstFit(p, func(int) float64 { return width }) {
 				y += st.Leading
 				runs, _ := setLine(p, ln, c.TitleAt.X, y-(st.Leading-ts.face.Ascent()*st.Size/1000), width, st.Align, true, RoleCover, "cover")
 				for _, r := range runs {
@@ -133,7 +133,7 @@ func (e *engine) back(ps *pageState) {
 	width := e.pub.Page.Width - bk.At.X - e.pub.Page.Outer
 	for _, line := range bk.Lines {
 		p := e.b.build(line, st, e.pub.Languages[0], 0, blk, bk.Pos, &e.miss)
-		for _, ln := range breakRagged(p.nodes, func(int) float64 { return width }) {
+		for _, ln := range e.firstFit(p, func(int) float64 { return width }) {
 			runs, _ := setLine(p, ln, bk.At.X, y, width, st.Align, true, RoleCover, "back")
 			for _, r := range runs {
 				e.add(ps, r)

@@ -103,7 +103,7 @@ func (e *engine) stack(b *content.Block, texts []captionText, w float64, align c
 	for _, t := range texts {
 		st := e.pub.Styles[t.style]
 		p := e.b.build(t.text, st, t.lang, 0, b, b.Pos, &e.miss)
-		ls := breakRagged(p.nodes, func(int) float64 { return w })
+		ls := e.firstFit(p, func(int) float64 { return w })
 		s := set{p: p, st: st}
 		asc := p.base.face.Ascent() * st.Size / 1000
 		for _, ln := range ls {

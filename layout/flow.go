@@ -309,11 +309,10 @@ func (e *engine) setRow(b *content.Block, paras [2]*paragraph, st *content.Style
 			if at < 0 {
 				break
 			}
-			saved := p.nodes[at].Penalty
-			p.nodes[at].Penalty = linebreak.Infinity
+			undo := p.forbid(at)
 			again, ok := e.breakLoose(p, sl[side].width, loose[side])
 			if !ok {
-				p.nodes[at].Penalty = saved
+				undo()
 				break
 			}
 			lines[side] = again

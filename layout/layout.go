@@ -32,6 +32,9 @@ func LayoutEdition(pub *content.Publication, res *Resources, lang string) (*Docu
 		return nil, fmt.Errorf("no %q edition: the publication's languages are %s and %s", lang, pub.Languages[0], pub.Languages[1])
 	}
 	e := &engine{pub: pub, res: res, b: newBuilder(pub, res), fixed: map[int][]*content.Block{}, anchored: map[string][]*content.Block{}, used: map[string]bool{}, single: lang}
+	if res.paras != nil {
+		e.b.remembering(res.paras, res.paras.begin())
+	}
 	e.doc = &Document{
 		Trim:  Size{W: pub.Page.Width, H: pub.Page.Height},
 		Bleed: pub.Page.Bleed,
@@ -477,6 +480,17 @@ func (e *engine) breakLoose(p *paragraph, widths linebreak.Widths, looseness int
 // breakLooseEach is breakLoose for each nonzero looseness of loose, the
 // work shared (linebreak.BreakEach).
 func (e *engine) breakLooseEach(p *paragraph, widths linebreak.Widths, loose []int) (lines [][]linebreak.Line, ok []bool) {
+	k := breakKey{kind: breakEach}
+	if len(loose) > len(k.loose) {
+		return breakLooseEach(p, widths, loose)
+	}
+	copy(k.loose[:], loose)
+	return cachedBreak(p, k, widths, func(widths linebreak.Widths) ([][]linebreak.Line, []bool) {
+		return breakLooseEach(p, widths, loose)
+	})
+}
+
+func breakLooseEach(p *paragraph, widths linebreak.Widths, loose []int) (lines [][]linebreak.Line, ok []bool) {
 	lines, ok = make([][]linebreak.Line, len(loose)), make([]bool, len(loose))
 	if p.style.Align != content.Justify {
 		for k := range loose {
@@ -500,6 +514,22 @@ func (e *engine) breakLooseEach(p *paragraph, widths linebreak.Widths, loose []i
 }
 
 func (e *engine) breakWith(p *paragraph, widths linebreak.Widths, looseness int, unforced bool) (lines []linebreak.Line, ok bool) {
+	ls, oks := cachedBreak(p, breakKey{kind: breakOne, looseness: looseness, unforced: unforced}, widths, func(widths linebreak.Widths) ([][]linebreak.Line, []bool) {
+		lines, ok := breakWith(p, widths, looseness, unforced)
+		return [][]linebreak.Line{lines}, []bool{ok}
+	})
+	return ls[0], oks[0]
+}
+
+// firstFit is breakRagged for p, remembered.
+func (e *engine) firstFit(p *paragraph, widths linebreak.Widths) []linebreak.Line {
+	ls, _ := cachedBreak(p, breakKey{kind: breakFirstFit}, widths, func(widths linebreak.Widths) ([][]linebreak.Line, []bool) {
+		return [][]linebreak.Line{breakRagged(p.nodes, widths)}, []bool{true}
+	})
+	return ls[0]
+}
+
+func breakWith(p *paragraph, widths linebreak.Widths, looseness int, unforced bool) (lines []linebreak.Line, ok bool) {
 	if p.style.Align != content.Justify {
 		return breakRagged(p.nodes, widths), looseness == 0
 	}

@@ -2,6 +2,9 @@ package layout
 
 import (
 	"fmt"
+	"math"
+	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -87,6 +90,26 @@ type paragraph struct {
 	runes  []rune
 	styles []*textStyle
 	at     []runeAt
+	// entry is where the paragraph and its breaks are remembered, nil
+	// when they are not (see breakcache.go). The paragraph's slices are
+	// then shared with every layout that sets the same paragraph: only
+	// forbid changes them, on a copy of its own.
+	entry     *paraEntry
+	forbidKey string // the breaks forbidden, for the break cache
+	ownNodes  bool   // nodes is this paragraph's own copy
+}
+
+// forbid makes the break at node i impossible (its penalty infinite) and
+// returns a function that allows it again.
+func (p *paragraph) forbid(i int) (undo func()) {
+	if !p.ownNodes {
+		p.nodes = slices.Clone(p.nodes)
+		p.ownNodes = true
+	}
+	saved, savedKey := p.nodes[i].Penalty, p.forbidKey
+	p.nodes[i].Penalty = linebreak.Infinity
+	p.forbidKey += strconv.Itoa(i) + ","
+	return func() { p.nodes[i].Penalty, p.forbidKey = saved, savedKey }
 }
 
 // flex is the stretch and shrink of one node's part of a line.
@@ -101,6 +124,19 @@ type builder struct {
 	pub   *content.Publication
 	res   *Resources
 	cache map[string]*textStyle
+	// paras, when set, remembers the paragraphs built, for the layouts
+	// of generation gen; env and styleKeys are the fingerprints of the
+	// publication's styles it keys them by.
+	paras     *paraCache
+	gen       int64
+	env       string
+	styleKeys map[*content.Style]string
+}
+
+// remembering makes b look up the paragraphs it builds in c, and
+// remember them there, for the layout of generation gen.
+func (b *builder) remembering(c *paraCache, gen int64) {
+	b.paras, b.gen, b.env, b.styleKeys = c, gen, styleEnv(b.pub), map[*content.Style]string{}
 }
 
 func newBuilder(pub *content.Publication, res *Resources) *builder {
@@ -145,6 +181,34 @@ type missingGlyphs struct {
 // language lang. indent is added before the first word (first-line indent
 // or a hanging label). Characters the fonts lack are reported on miss.
 func (b *builder) build(text string, ps *content.Style, lang string, indent float64, blk *content.Block, pos content.Pos, miss *missingGlyphs) *paragraph {
+	if b.paras == nil {
+		return b.buildNew(text, ps, lang, indent, blk, pos, miss)
+	}
+	sk, ok := b.styleKeys[ps]
+	if !ok {
+		sk = styleKey(ps)
+		b.styleKeys[ps] = sk
+	}
+	k := paraKey{env: b.env, style: sk, text: text, lang: lang, indent: math.Float64bits(indent)}
+	en := b.paras.paragraph(k, b.gen)
+	if en == nil {
+		var local missingGlyphs
+		p := b.buildNew(text, ps, lang, indent, blk, pos, &local)
+		if len(local.errs) > 0 { // not remembered: its errors name this place
+			if miss != nil {
+				miss.errs = append(miss.errs, local.errs...)
+			}
+			return p
+		}
+		en = b.paras.remember(k, p, b.gen)
+	}
+	cp := *en.p
+	cp.style, cp.entry = ps, en
+	return &cp
+}
+
+// buildNew is build without the cache.
+func (b *builder) buildNew(text string, ps *content.Style, lang string, indent float64, blk *content.Block, pos content.Pos, miss *missingGlyphs) *paragraph {
 	spans, err := content.ParseText(text)
 	if err != nil { // validated by content; keep the text as it is
 		spans = []content.Span{{Text: text}}

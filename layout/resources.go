@@ -20,6 +20,9 @@ type Resources struct {
 	faces   map[string]*fonts.Face // by fontKey
 	images  map[string]*imageRes   // by path in the publication's FS
 	hyphens map[string]*hyphen.Hyphenator
+	// paras remembers the paragraphs the layouts set and their line
+	// breaks (breakcache.go).
+	paras *paraCache
 }
 
 type imageRes struct {
@@ -39,7 +42,7 @@ func fontKey(family string, face content.Face) string { return family + "-" + st
 // LoadResources parses every font face and inspects every image pub uses.
 // Errors name the source position of the font or figure.
 func LoadResources(pub *content.Publication) (*Resources, error) {
-	r := &Resources{faces: map[string]*fonts.Face{}, images: map[string]*imageRes{}, hyphens: map[string]*hyphen.Hyphenator{}}
+	r := &Resources{faces: map[string]*fonts.Face{}, images: map[string]*imageRes{}, hyphens: map[string]*hyphen.Hyphenator{}, paras: newParaCache()}
 	var errs []error
 	for _, fam := range sortedFamilies(pub) {
 		for _, face := range []content.Face{content.Regular, content.Bold, content.Italic, content.BoldItalic} {
