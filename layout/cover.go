@@ -89,7 +89,7 @@ func (e *engine) cover() {
 			ts := p.base
 			for _, ln := range e.firstFit(p, func(int) float64 { return width }) {
 				y += st.Leading
-				runs, _ := setLine(p, ln, c.TitleAt.X, y-(st.Leading-ts.face.Ascent()*st.Size/1000), width, st.Align, true, RoleCover, "cover")
+				runs, _ := setLine(&e.runs, p, ln, c.TitleAt.X, y-(st.Leading-ts.face.Ascent()*st.Size/1000), width, st.Align, true, RoleCover, "cover")
 				for _, r := range runs {
 					e.add(ps, r)
 				}
@@ -134,7 +134,7 @@ func (e *engine) back(ps *pageState) {
 	for _, line := range bk.Lines {
 		p := e.b.build(line, st, e.pub.Languages[0], 0, blk, bk.Pos, &e.miss)
 		for _, ln := range e.firstFit(p, func(int) float64 { return width }) {
-			runs, _ := setLine(p, ln, bk.At.X, y, width, st.Align, true, RoleCover, "back")
+			runs, _ := setLine(&e.runs, p, ln, bk.At.X, y, width, st.Align, true, RoleCover, "back")
 			for _, r := range runs {
 				e.add(ps, r)
 			}

@@ -124,7 +124,7 @@ func (e *engine) stack(b *content.Block, texts []captionText, w float64, align c
 				if align != "" {
 					al = align
 				}
-				runs, _ := setLine(s.p, la.line, x, y+la.baseline, w, al, i == len(s.lines)-1, role, b.ID)
+				runs, _ := setLine(&e.runs, s.p, la.line, x, y+la.baseline, w, al, i == len(s.lines)-1, role, b.ID)
 				for _, r := range runs {
 					e.add(ps, r)
 				}

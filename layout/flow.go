@@ -516,7 +516,7 @@ func (e *engine) placeLines(b *content.Block, p *paragraph, lines []linebreak.Li
 		isLast := i == len(lines)-1
 		ps := e.pages[s.page]
 		e.checkWidth(b, p, ln, s.width, s.page+1)
-		runs, ratio := setLine(p, ln, s.x, s.baseline, s.width, st.Align, isLast, role, b.ID)
+		runs, ratio := setLine(&e.runs, p, ln, s.x, s.baseline, s.width, st.Align, isLast, role, b.ID)
 		for _, r := range runs {
 			e.add(ps, r)
 		}
@@ -540,6 +540,9 @@ func (e *engine) placeLines(b *content.Block, p *paragraph, lines []linebreak.Li
 // break points) wider than the line it is set in: it would run into the
 // next column or out of the page.
 func (e *engine) checkWidth(b *content.Block, p *paragraph, ln linebreak.Line, width float64, page int) {
+	if p.widest <= width+0.01 {
+		return
+	}
 	for k := ln.Start; k < ln.End && k < len(p.nodes); k++ {
 		if n := p.nodes[k]; n.Kind == linebreak.KindBox && n.Width > width+0.01 && p.frags[k].text != "" && len(e.errs) < maxWidthErrors {
 			e.errs = append(e.errs, e.errorAt(b, page, "the word %q is %.1f mm wide, wider than its line (%.1f mm): shorten it, or mark where it may break with a soft hyphen (U+00AD)", p.frags[k].text, n.Width*25.4/72, width*25.4/72))

@@ -125,7 +125,7 @@ func FuzzParagraph(f *testing.F) {
 			}
 			got.WriteString(strings.TrimRight(line.String(), " "))
 			var drawn strings.Builder
-			runs, _ := setLine(p, ln, 0, 0, widths(i), st.Align, i == len(lines)-1, RoleBody, "b")
+			runs, _ := setLine(nil, p, ln, 0, 0, widths(i), st.Align, i == len(lines)-1, RoleBody, "b")
 			for j, r := range runs {
 				if j > 0 {
 					drawn.WriteByte(' ')

@@ -31,7 +31,7 @@ func LayoutEdition(pub *content.Publication, res *Resources, lang string) (*Docu
 	if lang != "" && lang != pub.Languages[0] && lang != pub.Languages[1] {
 		return nil, fmt.Errorf("no %q edition: the publication's languages are %s and %s", lang, pub.Languages[0], pub.Languages[1])
 	}
-	e := &engine{pub: pub, res: res, b: newBuilder(pub, res), fixed: map[int][]*content.Block{}, anchored: map[string][]*content.Block{}, used: map[string]bool{}, single: lang}
+	e := &engine{pub: pub, res: res, b: newBuilder(pub, res), fixed: map[int][]*content.Block{}, anchored: map[string][]*content.Block{}, used: map[string]bool{}, headings: map[string]int{}, single: lang}
 	if res.paras != nil {
 		e.b.remembering(res.paras, res.paras.begin())
 	}
@@ -105,8 +105,10 @@ type engine struct {
 	fixed    map[int][]*content.Block    // figures placed on a given page
 	anchored map[string][]*content.Block // figures placed at the top of a block
 	used     map[string]bool             // font keys used
+	headings map[string]int              // block id → index of the first page with a heading run of it
 	lastBlk  *content.Block              // last block placed, for messages
 
+	runs   runAlloc // the text runs of the pages
 	miss   missingGlyphs
 	errs   []error
 	report Report
@@ -400,12 +402,17 @@ func (e *engine) bookmark(s *content.Section) {
 	case s.Heading.Shared:
 		title = content.PlainText(s.Heading.It)
 	}
-	for _, ps := range e.pages {
-		for _, it := range ps.page.Items {
-			if r, ok := it.(*TextRun); ok && r.Role == RoleHeading && r.Block == s.ID {
-				e.doc.Outline = append(e.doc.Outline, Bookmark{Title: title, Page: ps.page.Index, Y: r.Y - r.Ascent})
-				return
-			}
+	// The first heading run of the section, in page order: on the first
+	// page that holds one (see add).
+	i, ok := e.headings[s.ID]
+	if !ok {
+		return
+	}
+	ps := e.pages[i]
+	for _, it := range ps.page.Items {
+		if r, ok := it.(*TextRun); ok && r.Role == RoleHeading && r.Block == s.ID {
+			e.doc.Outline = append(e.doc.Outline, Bookmark{Title: title, Page: ps.page.Index, Y: r.Y - r.Ascent})
+			return
 		}
 	}
 }
@@ -565,11 +572,17 @@ func (e *engine) fontList() []Font {
 	return out
 }
 
-// add puts items on a page, noting the fonts they use.
+// add puts items on a page, noting the fonts they use and the first page
+// that holds a heading run of each block.
 func (e *engine) add(ps *pageState, items ...Item) {
 	for _, it := range items {
 		if t, ok := it.(*TextRun); ok {
 			e.used[t.Font] = true
+			if t.Role == RoleHeading {
+				if i, ok := e.headings[t.Block]; !ok || ps.page.Index-1 < i {
+					e.headings[t.Block] = ps.page.Index - 1
+				}
+			}
 		}
 		ps.page.Items = append(ps.page.Items, it)
 	}

@@ -63,10 +63,14 @@ type textStyle struct {
 	color   Color
 }
 
-// fragment is what a box node draws.
+// fragment is what a box node draws. When text is a substring of the
+// text of its word's piece, src is that text and off where text starts in
+// it: the boxes of one word then join into a run without a copy.
 type fragment struct {
 	text  string
 	style *textStyle
+	src   string
+	off   int
 }
 
 // paragraph is a text ready for line breaking: the node list, and for each
@@ -81,11 +85,12 @@ type paragraph struct {
 	// paragraph, its letter flexibility: the scaling of its glyphs and
 	// its letter gaps, those inside it and, when the next box is the rest
 	// of the same word, the one between them (join).
-	flex  []flex
-	style *content.Style
-	base  *textStyle
-	lang  string
-	words int
+	flex   []flex
+	style  *content.Style
+	base   *textStyle
+	lang   string
+	words  int
+	widest float64 // the widest box that draws text
 	// Scratch space of addWord, reused from word to word.
 	runes  []rune
 	styles []*textStyle
@@ -284,6 +289,11 @@ func (b *builder) buildNew(text string, ps *content.Style, lang string, indent f
 		p.hyphen = append(p.hyphen, "")
 		p.flex = append(p.flex, flex{})
 	}
+	for k, n := range p.nodes {
+		if n.Kind == linebreak.KindBox && p.frags[k].text != "" {
+			p.widest = max(p.widest, n.Width)
+		}
+	}
 	return p
 }
 
@@ -378,16 +388,17 @@ func (p *paragraph) addWord(pieces []styledText, h *hyphen.Hyphenator, hyphenate
 		}
 	}
 	p.runes, p.styles, p.at = runes, styles, at
-	text := func(start, end int) string {
+	text := func(start, end int) fragment {
 		a := at[start]
+		src := pieces[a.piece].text
 		if end == len(runes) {
 			if a.piece == len(pieces)-1 {
-				return pieces[a.piece].text[a.off:]
+				return fragment{text: src[a.off:], src: src, off: a.off}
 			}
 		} else if b := at[end]; b.piece == a.piece {
-			return pieces[a.piece].text[a.off:b.off]
+			return fragment{text: src[a.off:b.off], src: src, off: a.off}
 		}
-		return string(runes[start:end])
+		return fragment{text: string(runes[start:end])}
 	}
 	// breaks are in increasing order of position; those outside the
 	// word's inside are ignored, and of two at one position the last
@@ -422,21 +433,23 @@ func (p *paragraph) addWord(pieces []styledText, h *hyphen.Hyphenator, hyphenate
 // the piece's text.
 type runeAt struct{ piece, off int }
 
-// addBox appends a box for text in style ts. next is the rune that follows
+// addBox appends a box for f's text in style ts. next is the rune that follows
 // in the same word and style (-1 if none): the kerning with it belongs to
 // this box, so that unbroken words measure exactly as they are drawn.
 // join reports that more of the same word follows; in a justified
 // paragraph the box then also owns the letter gap to it.
-func (p *paragraph) addBox(text string, ts *textStyle, next rune, join bool) {
+func (p *paragraph) addBox(f fragment, ts *textStyle, next rune, join bool) {
+	text := f.text
 	if text == "" {
 		return
 	}
+	f.style = ts
 	w := ts.face.Width(text, ts.size)
 	if next >= 0 {
 		last, _ := utf8.DecodeLastRuneInString(text)
 		w += ts.face.Kern(last, next) * ts.size / 1000
 	}
-	p.push(linebreak.Box(w), fragment{text: text, style: ts}, "")
+	p.push(linebreak.Box(w), f, "")
 	if p.justified() {
 		gaps := utf8.RuneCountInString(text) - 1
 		if join {

@@ -15,7 +15,10 @@ import (
 // two letters and each glyph's width that ratio of theirs, up to their
 // limits, so the line ends exactly at x+width. It returns the runs and
 // the ratio of the line's spaces.
-func setLine(p *paragraph, ln linebreak.Line, x, baseline, width float64, align content.Align, last bool, role Role, blockID string) ([]*TextRun, float64) {
+//
+// The runs are allocated from a (nil: one by one) and the slice returned
+// is a's until the next call.
+func setLine(a *runAlloc, p *paragraph, ln linebreak.Line, x, baseline, width float64, align content.Align, last bool, role Role, blockID string) ([]*TextRun, float64) {
 	m := p.measure(ln)
 	ratio := m.ratio(width, align, last)
 	end := lineEnd(p, ln)
@@ -34,6 +37,10 @@ func setLine(p *paragraph, ln linebreak.Line, x, baseline, width float64, align 
 		x += (width - m.natural) / 2
 	}
 	var runs []*TextRun
+	src, start := "", 0 // cur.Text is src[start:start+len(cur.Text)] when src is set
+	if a != nil {
+		runs = a.line[:0]
+	}
 	var cur *TextRun
 	cx := x
 	join, joinTrack := false, 0.0 // the last box owns a letter gap to the next one
@@ -58,14 +65,26 @@ func setLine(p *paragraph, ln linebreak.Line, x, baseline, width float64, align 
 				cx += joinTrack
 			}
 			if cur == nil || cur.Font != f.style.fontKey || cur.Size != f.style.size || cur.Color != f.style.color {
-				cur = newRun(f.style, cx, baseline, p.lang, role, blockID)
+				src, start = "", 0
+				cur = a.newRun(f.style, cx, baseline, p.lang, role, blockID)
 				if scale != 1 {
 					cur.Scale = scale
 				}
 				cur.Tracking = track
 				runs = append(runs, cur)
 			}
-			appendText(cur, f.style, f.text)
+			// The next piece of the word the run's text is a substring of
+			// takes a longer substring rather than a copy.
+			joined := ""
+			switch {
+			case cur.Text == "" && f.src != "":
+				src, start = f.src, f.off
+			case src != "" && f.src == src && f.off == start+len(cur.Text):
+				joined = src[start : f.off+len(f.text)]
+			default:
+				src = ""
+			}
+			appendTextAs(cur, f.style, f.text, joined)
 			cx += n.Width*scale + track*float64(utf8.RuneCountInString(f.text)-1)
 			join, joinTrack = p.flex[i].join, track
 		}
@@ -78,6 +97,9 @@ func setLine(p *paragraph, ln linebreak.Line, x, baseline, width float64, align 
 	if ln.Hyphenated && ln.End < len(p.nodes) && cur != nil && p.hyphen[ln.End] != "" {
 		appendText(cur, p.frags[ln.End].style, p.hyphen[ln.End])
 		cur.Hyphen = true
+	}
+	if a != nil {
+		a.line = runs
 	}
 	return runs, ratio
 }
@@ -191,11 +213,38 @@ func newRun(ts *textStyle, x, baseline float64, lang string, role Role, block st
 		Ascent: ts.face.Ascent() * ts.size / 1000, Descent: ts.face.Descent() * ts.size / 1000}
 }
 
+// runAlloc hands out text runs from blocks of runBlock, one allocation
+// for many runs (a page of running text has hundreds), and keeps the
+// slice setLine returns.
+type runAlloc struct {
+	block []TextRun
+	line  []*TextRun
+}
+
+const runBlock = 256
+
+// newRun is newRun, the run taken from a (a nil a allocates it alone).
+func (a *runAlloc) newRun(ts *textStyle, x, baseline float64, lang string, role Role, block string) *TextRun {
+	if a == nil {
+		return newRun(ts, x, baseline, lang, role, block)
+	}
+	if len(a.block) == cap(a.block) {
+		a.block = make([]TextRun, 0, runBlock)
+	}
+	a.block = append(a.block, TextRun{X: x, Y: baseline, Font: ts.fontKey, Size: ts.size, Color: ts.color, Lang: lang, Role: role, Block: block,
+		Ascent: ts.face.Ascent() * ts.size / 1000, Descent: ts.face.Descent() * ts.size / 1000})
+	return &a.block[len(a.block)-1]
+}
+
 // appendText adds text to run r, extending its kerning and width. The
 // kerning between the run's last rune and the new text is applied, as the
 // boxes measured it (scaled with the run's glyphs), and the run's letter
 // spacing goes before every rune but its first.
-func appendText(r *TextRun, ts *textStyle, text string) {
+func appendText(r *TextRun, ts *textStyle, text string) { appendTextAs(r, ts, text, "") }
+
+// appendTextAs is appendText; joined, if set, is the run's text with text
+// appended, already at hand (a substring of the word the run is part of).
+func appendTextAs(r *TextRun, ts *textStyle, text, joined string) {
 	prev, _ := utf8.DecodeLastRuneInString(r.Text)
 	if r.Text == "" {
 		prev = -1
@@ -217,6 +266,10 @@ func appendText(r *TextRun, ts *textStyle, text string) {
 		r.Width += (ts.face.Advance(c)*scale + k) * ts.size / 1000
 		prev = c
 		had++
+	}
+	if joined != "" {
+		r.Text = joined
+		return
 	}
 	r.Text += text
 }
