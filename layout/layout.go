@@ -3,6 +3,7 @@ package layout
 import (
 	"errors"
 	"fmt"
+	"runtime"
 	"strconv"
 
 	"github.com/duetto-press/duetto/content"
@@ -28,8 +29,16 @@ func Layout(pub *content.Publication, res *Resources) (*Document, error) {
 // page numbers; the count is rounded up to a multiple of 4 when the
 // bilingual edition's is).
 func LayoutEdition(pub *content.Publication, res *Resources, lang string) (*Document, error) {
+	doc, _, err := layoutEdition(pub, res, lang, runtime.GOMAXPROCS(0))
+	return doc, err
+}
+
+// layoutEdition is LayoutEdition with the sections after the first laid
+// out ahead by workers goroutines (none when workers < 2), see sections;
+// adopted is how many of them were taken.
+func layoutEdition(pub *content.Publication, res *Resources, lang string, workers int) (doc *Document, adopted int, err error) {
 	if lang != "" && lang != pub.Languages[0] && lang != pub.Languages[1] {
-		return nil, fmt.Errorf("no %q edition: the publication's languages are %s and %s", lang, pub.Languages[0], pub.Languages[1])
+		return nil, 0, fmt.Errorf("no %q edition: the publication's languages are %s and %s", lang, pub.Languages[0], pub.Languages[1])
 	}
 	e := &engine{pub: pub, res: res, b: newBuilder(pub, res), fixed: map[int][]*content.Block{}, anchored: map[string][]*content.Block{}, used: map[string]bool{}, headings: map[string]int{}, single: lang}
 	if res.paras != nil {
@@ -60,23 +69,18 @@ func LayoutEdition(pub *content.Publication, res *Resources, lang string) (*Docu
 	if pub.Cover != nil {
 		e.cover()
 	}
-	for _, s := range pub.Sections {
-		if err := e.section(s); err != nil {
-			e.errs = append(e.errs, err)
-			break
-		}
-	}
+	e.sections(workers)
 	e.finish()
 	e.errs = append(e.miss.errs, e.errs...)
 	if len(e.errs) > 0 {
-		return nil, joinErrors(e.errs)
+		return nil, e.adopted, joinErrors(e.errs)
 	}
 	for _, ps := range e.pages {
 		e.doc.Pages = append(e.doc.Pages, *ps.page)
 	}
 	e.doc.Fonts = e.fontList()
 	e.doc.Report = e.report
-	return e.doc, nil
+	return e.doc, e.adopted, nil
 }
 
 func joinPair(p content.Pair) string {
@@ -108,10 +112,13 @@ type engine struct {
 	headings map[string]int              // block id → index of the first page with a heading run of it
 	lastBlk  *content.Block              // last block placed, for messages
 
-	runs   runAlloc // the text runs of the pages
-	miss   missingGlyphs
-	errs   []error
-	report Report
+	runs runAlloc // the text runs of the pages
+	// opened is the index of the page the last section opened on;
+	// adopted counts the sections laid out ahead and taken (sections.go).
+	opened, adopted int
+	miss            missingGlyphs
+	errs            []error
+	report          Report
 }
 
 // pageState is a page being filled.
@@ -290,6 +297,12 @@ func (e *engine) section(s *content.Section) error {
 	if err := e.startSection(s); err != nil {
 		return err
 	}
+	return e.sectionBody(s)
+}
+
+// sectionBody lays out a section from the page startSection opened it on.
+func (e *engine) sectionBody(s *content.Section) error {
+	e.opened = e.cur
 	if !s.Heading.IsZero() {
 		hb := &content.Block{Kind: content.KindHeading, ID: s.ID, Style: s.Style, Text: s.Heading, Pos: s.Pos}
 		if err := e.pair(hb, s.Heading, e.pub.Styles[s.Style], RoleHeading, 3); err != nil {
