@@ -162,7 +162,10 @@ func badness(r float64) float64 {
 		return math.Inf(1)
 	}
 	b := 100 * math.Abs(r*r*r)
-	return math.Min(b, 10000)
+	if b > 10000 { // math.Min, without its care for NaN and −0: b is neither NaN (unless r is) nor negative
+		b = 10000
+	}
+	return b
 }
 
 // active is a breakpoint that a next line may start from.
@@ -342,12 +345,18 @@ type breaker struct {
 	sbs        []float64 // prefix sums of bounded stretch
 	ssh        []float64
 	widthCache []float64 // by line number; 0: not asked yet
-	pool       []active
+	// pool holds the active nodes of a pass in blocks (a node is never
+	// moved: others point to it); pool[block] is being filled. A pass
+	// starts again from the first block: the nodes of the pass before are
+	// no longer used.
+	pool  [][]active
+	block int
 }
 
 func (b *breaker) prefix() {
 	n := len(b.nodes)
-	b.sw, b.sst, b.ssh, b.sbs = make([]float64, n+1), make([]float64, n+1), make([]float64, n+1), make([]float64, n+1)
+	sums := make([]float64, 4*(n+1)) // one allocation for the four
+	b.sw, b.sst, b.ssh, b.sbs = sums[:n+1:n+1], sums[n+1:2*(n+1):2*(n+1)], sums[2*(n+1):3*(n+1):3*(n+1)], sums[3*(n+1):]
 	for i, nd := range b.nodes {
 		b.sw[i+1], b.sst[i+1], b.ssh[i+1], b.sbs[i+1] = b.sw[i], b.sst[i], b.ssh[i], b.sbs[i]
 		switch nd.Kind {
@@ -407,16 +416,32 @@ func (b *breaker) after(i int) (w, st, sh, bs float64) {
 }
 
 func (b *breaker) newActive(a active) *active {
-	if len(b.pool) == cap(b.pool) {
-		b.pool = make([]active, 0, max(64, 2*cap(b.pool)))
+	if len(b.pool) == 0 {
+		b.pool = [][]active{make([]active, 0, 64)}
 	}
-	b.pool = append(b.pool, a)
-	return &b.pool[len(b.pool)-1]
+	if cur := b.pool[b.block]; len(cur) == cap(cur) {
+		b.block++
+		if b.block == len(b.pool) {
+			b.pool = append(b.pool, make([]active, 0, 2*cap(cur)))
+		}
+	}
+	cur := append(b.pool[b.block], a)
+	b.pool[b.block] = cur
+	return &cur[len(cur)-1]
+}
+
+// resetPool makes the blocks of the pool free for the next pass.
+func (b *breaker) resetPool() {
+	for i := range b.pool {
+		b.pool[i] = b.pool[i][:0]
+	}
+	b.block = 0
 }
 
 // run is one pass of the algorithm. It returns the active nodes at the
 // paragraph's end, none when no feasible breaks exist in this pass.
 func (b *breaker) run(tolerance float64, hyphens bool, emergency float64, final bool) (finals []*active, err error) {
+	b.resetPool()
 	w0, st0, sh0, bs0 := b.after(-1)
 	actives := []*active{b.newActive(active{pos: -1, fitness: fitDecent, w: w0, st: st0, sh: sh0, bs: bs0})}
 	p := b.p
