@@ -47,6 +47,12 @@ import (
 // used by to survive: two builds of three editions each.
 const keepLayouts = 6
 
+// maxNodes bounds the nodes of the paragraphs remembered, about 100 MB
+// (a node and what it draws take about 100 bytes): a build of some 300
+// pages in three editions, or of 1000 in one. Past it, paragraphs are
+// built afresh and not remembered until begin drops some.
+const maxNodes = 1 << 20
+
 // maxBreaksPerKey is how many breaks of one paragraph, for one question,
 // at different line widths, are kept (the most recently used).
 const maxBreaksPerKey = 4
@@ -57,6 +63,7 @@ type paraCache struct {
 	mu    sync.Mutex
 	gen   int64 // layouts begun
 	paras map[paraKey]*paraEntry
+	nodes int // of the paragraphs remembered
 }
 
 func newParaCache() *paraCache { return &paraCache{paras: map[paraKey]*paraEntry{}} }
@@ -115,6 +122,7 @@ func (c *paraCache) begin() int64 {
 	for k, en := range c.paras {
 		if en.used.Load() <= c.gen-keepLayouts {
 			delete(c.paras, k)
+			c.nodes -= len(en.p.nodes)
 		}
 	}
 	return c.gen
@@ -149,7 +157,8 @@ func (c *paraCache) paragraph(k paraKey, gen int64) *paraEntry {
 }
 
 // remember keeps p for k and returns its entry (the one already there if
-// another layout remembered it first: they are equal).
+// another layout remembered it first: they are equal), or nil when the
+// cache is full.
 func (c *paraCache) remember(k paraKey, p *paragraph, gen int64) *paraEntry {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -157,6 +166,10 @@ func (c *paraCache) remember(k paraKey, p *paragraph, gen int64) *paraEntry {
 		en.touch(gen)
 		return en
 	}
+	if c.nodes+len(p.nodes) > maxNodes {
+		return nil
+	}
+	c.nodes += len(p.nodes)
 	en := &paraEntry{p: p, breaks: map[breakKey][]*breakResult{}}
 	en.used.Store(gen)
 	c.paras[k] = en

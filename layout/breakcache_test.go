@@ -338,3 +338,27 @@ func TestForbiddenBreakIsRememberedApart(t *testing.T) {
 		t.Error("after undo the break differs from the plain one")
 	}
 }
+
+// TestFullCacheBuildsAfresh: once the paragraphs remembered reach
+// maxNodes, new ones are built and broken afresh, not remembered, and the
+// layout is the same as with nothing remembered.
+func TestFullCacheBuildsAfresh(t *testing.T) {
+	pub := loadPub(t, "brochure")
+	res := mustResources(t, pub)
+	res.paras.nodes = maxNodes - 2000 // room for a few paragraphs only
+	doc, err := LayoutEdition(pub, res, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameDocument(t, "with a full cache", doc, uncached(t, pub, ""))
+	if n := res.paras.nodes; n > maxNodes {
+		t.Errorf("%d nodes remembered, more than %d", n, maxNodes)
+	}
+	if got, all := res.paras.len(), mustResources(t, pub); got == 0 {
+		t.Error("nothing remembered: the room left was not used")
+	} else if _, err := LayoutEdition(pub, all, ""); err != nil {
+		t.Fatal(err)
+	} else if got >= all.paras.len() {
+		t.Errorf("%d paragraphs remembered in a full cache, as many as in an empty one (%d)", got, all.paras.len())
+	}
+}

@@ -544,8 +544,8 @@ func (e *engine) checkWidth(b *content.Block, p *paragraph, ln linebreak.Line, w
 		return
 	}
 	for k := ln.Start; k < ln.End && k < len(p.nodes); k++ {
-		if n := p.nodes[k]; n.Kind == linebreak.KindBox && n.Width > width+0.01 && p.frags[k].text != "" && len(e.errs) < maxWidthErrors {
-			e.errs = append(e.errs, e.errorAt(b, page, "the word %q is %.1f mm wide, wider than its line (%.1f mm): shorten it, or mark where it may break with a soft hyphen (U+00AD)", p.frags[k].text, n.Width*25.4/72, width*25.4/72))
+		if n := p.nodes[k]; n.Kind == linebreak.KindBox && n.Width > width+0.01 && p.frags[k].n > 0 && len(e.errs) < maxWidthErrors {
+			e.errs = append(e.errs, e.errorAt(b, page, "the word %q is %.1f mm wide, wider than its line (%.1f mm): shorten it, or mark where it may break with a soft hyphen (U+00AD)", p.frags[k].text(), n.Width*25.4/72, width*25.4/72))
 		}
 	}
 }

@@ -107,8 +107,8 @@ func FuzzParagraph(f *testing.F) {
 				t.Fatalf("line %d is nodes [%d, %d) after node %d of %d", i, ln.Start, ln.End, next, len(p.nodes))
 			}
 			for k := next; k < ln.Start; k++ {
-				if p.nodes[k].Kind == linebreak.KindBox && p.frags[k].text != "" {
-					t.Fatalf("line %d starts at node %d: the box %q before it is on no line", i, ln.Start, p.frags[k].text)
+				if p.nodes[k].Kind == linebreak.KindBox && p.frags[k].n > 0 {
+					t.Fatalf("line %d starts at node %d: the box %q before it is on no line", i, ln.Start, p.frags[k].text())
 				}
 			}
 			if i > 0 && ln.Start > 0 && got.Len() > 0 && lines[i-1].End < len(p.nodes) && p.nodes[lines[i-1].End].Kind == linebreak.KindGlue {
@@ -118,7 +118,7 @@ func FuzzParagraph(f *testing.F) {
 			for k := ln.Start; k < ln.End; k++ {
 				switch n := p.nodes[k]; {
 				case n.Kind == linebreak.KindBox:
-					line.WriteString(p.frags[k].text)
+					line.WriteString(p.frags[k].text())
 				case n.Kind == linebreak.KindGlue && n.Stretch < linebreak.FinishStretch && k+1 < ln.End:
 					line.WriteByte(' ')
 				}
@@ -133,7 +133,7 @@ func FuzzParagraph(f *testing.F) {
 				drawn.WriteString(r.Text)
 			}
 			if ln.Hyphenated && ln.End < len(p.nodes) {
-				line.WriteString(p.hyphen[ln.End])
+				line.WriteString(p.hyphenAt(ln.End))
 			}
 			if d, l := strings.ReplaceAll(drawn.String(), " ", ""), strings.ReplaceAll(line.String(), " ", ""); d != l {
 				t.Fatalf("line %d draws %q, but holds %q", i, d, l)
@@ -141,8 +141,8 @@ func FuzzParagraph(f *testing.F) {
 			next = ln.End + 1
 		}
 		for k := next; k < len(p.nodes); k++ {
-			if p.nodes[k].Kind == linebreak.KindBox && p.frags[k].text != "" {
-				t.Fatalf("the box %q after the last line is on no line", p.frags[k].text)
+			if p.nodes[k].Kind == linebreak.KindBox && p.frags[k].n > 0 {
+				t.Fatalf("the box %q after the last line is on no line", p.frags[k].text())
 			}
 		}
 		// A word of soft hyphens alone vanishes, and a space with it.

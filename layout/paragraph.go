@@ -63,22 +63,27 @@ type textStyle struct {
 	color   Color
 }
 
-// fragment is what a box node draws. When text is a substring of the
-// text of its word's piece, src is that text and off where text starts in
-// it: the boxes of one word then join into a run without a copy.
+// fragment is what a box node draws: its text is tail[:n]. tail runs on
+// to the end of the text of its word's piece (when the box's text is a
+// substring of it), so that the boxes of one word join into a run as a
+// longer substring of the piece, without a copy (see setLine).
 type fragment struct {
-	text  string
+	tail  string
 	style *textStyle
-	src   string
-	off   int
+	n     int32
 }
+
+// text is what the box draws.
+func (f fragment) text() string { return f.tail[:f.n] }
+
+// textFragment is the fragment of a box that draws text, the start of tail.
+func textFragment(text, tail string) fragment { return fragment{tail: tail, n: int32(len(text))} }
 
 // paragraph is a text ready for line breaking: the node list, and for each
 // box node the fragment it draws.
 type paragraph struct {
-	nodes  []linebreak.Node
-	frags  []fragment // indexed like nodes; zero for glue and penalties
-	hyphen []string   // indexed like nodes; text a flagged penalty adds ("-")
+	nodes []linebreak.Node
+	frags []fragment // indexed like nodes; zero for glue and penalties
 	// flex is indexed like nodes. For glue it holds the interword space's
 	// own stretch and shrink (the node's are larger by the letter
 	// flexibility of the word before it); for a box in a justified
@@ -205,7 +210,12 @@ func (b *builder) build(text string, ps *content.Style, lang string, indent floa
 			}
 			return p
 		}
-		en = b.paras.remember(k, p, b.gen)
+		// Kept for the whole build and beyond: at its length, not with the
+		// room buildNew gave it to grow.
+		p.nodes, p.frags, p.flex = slices.Clone(p.nodes), slices.Clone(p.frags), slices.Clone(p.flex)
+		if en = b.paras.remember(k, p, b.gen); en == nil { // full
+			return p
+		}
 	}
 	cp := *en.p
 	cp.style, cp.entry = ps, en
@@ -224,11 +234,10 @@ func (b *builder) buildNew(text string, ps *content.Style, lang string, indent f
 	if n := len(text)*3/4 + 8; n > 0 {
 		p.nodes = make([]linebreak.Node, 0, n)
 		p.frags = make([]fragment, 0, n)
-		p.hyphen = make([]string, 0, n)
 		p.flex = make([]flex, 0, n)
 	}
 	if indent > 0 {
-		p.push(linebreak.Box(indent), fragment{}, "")
+		p.push(linebreak.Box(indent), fragment{})
 	}
 	h := b.res.hyphens[lang]
 	// Gather words as sequences of styled pieces, splitting at spaces.
@@ -286,11 +295,10 @@ func (b *builder) buildNew(text string, ps *content.Style, lang string, indent f
 	p.nodes = linebreak.Finish(p.nodes)
 	for len(p.frags) < len(p.nodes) {
 		p.frags = append(p.frags, fragment{})
-		p.hyphen = append(p.hyphen, "")
 		p.flex = append(p.flex, flex{})
 	}
 	for k, n := range p.nodes {
-		if n.Kind == linebreak.KindBox && p.frags[k].text != "" {
+		if n.Kind == linebreak.KindBox && p.frags[k].n > 0 {
 			p.widest = max(p.widest, n.Width)
 		}
 	}
@@ -312,11 +320,19 @@ type styledText struct {
 	style *textStyle
 }
 
-func (p *paragraph) push(n linebreak.Node, f fragment, hy string) {
+func (p *paragraph) push(n linebreak.Node, f fragment) {
 	p.nodes = append(p.nodes, n)
 	p.frags = append(p.frags, f)
-	p.hyphen = append(p.hyphen, hy)
 	p.flex = append(p.flex, flex{})
+}
+
+// hyphenAt is the text a break at node i adds: "-" for a hyphenation
+// break (a penalty with a style, see addBreak), else "".
+func (p *paragraph) hyphenAt(i int) string {
+	if p.nodes[i].Kind == linebreak.KindPenalty && p.frags[i].style != nil {
+		return "-"
+	}
+	return ""
 }
 
 // justified reports whether the paragraph is set justified, and so may
@@ -337,7 +353,7 @@ func (p *paragraph) addSpace(ts *textStyle) {
 		letters.stretch += p.flex[i].stretch
 		letters.shrink += p.flex[i].shrink
 	}
-	p.push(linebreak.WordGlue(w, w/2, letters.stretch, w/3+letters.shrink), fragment{}, "")
+	p.push(linebreak.WordGlue(w, w/2, letters.stretch, w/3+letters.shrink), fragment{})
 	p.flex[len(p.flex)-1] = flex{stretch: w / 2, shrink: w / 3}
 }
 
@@ -393,12 +409,13 @@ func (p *paragraph) addWord(pieces []styledText, h *hyphen.Hyphenator, hyphenate
 		src := pieces[a.piece].text
 		if end == len(runes) {
 			if a.piece == len(pieces)-1 {
-				return fragment{text: src[a.off:], src: src, off: a.off}
+				return textFragment(src[a.off:], src[a.off:])
 			}
 		} else if b := at[end]; b.piece == a.piece {
-			return fragment{text: src[a.off:b.off], src: src, off: a.off}
+			return textFragment(src[a.off:b.off], src[a.off:])
 		}
-		return fragment{text: string(runes[start:end])}
+		t := string(runes[start:end])
+		return textFragment(t, t)
 	}
 	// breaks are in increasing order of position; those outside the
 	// word's inside are ignored, and of two at one position the last
@@ -439,7 +456,7 @@ type runeAt struct{ piece, off int }
 // join reports that more of the same word follows; in a justified
 // paragraph the box then also owns the letter gap to it.
 func (p *paragraph) addBox(f fragment, ts *textStyle, next rune, join bool) {
-	text := f.text
+	text := f.text()
 	if text == "" {
 		return
 	}
@@ -449,7 +466,7 @@ func (p *paragraph) addBox(f fragment, ts *textStyle, next rune, join bool) {
 		last, _ := utf8.DecodeLastRuneInString(text)
 		w += ts.face.Kern(last, next) * ts.size / 1000
 	}
-	p.push(linebreak.Box(w), f, "")
+	p.push(linebreak.Box(w), f)
 	if p.justified() {
 		gaps := utf8.RuneCountInString(text) - 1
 		if join {
@@ -475,7 +492,7 @@ func (p *paragraph) addBreak(ts *textStyle, prev, next rune, br hyphen.Break) {
 		if br.Discouraged {
 			penalty = numberPenalty
 		}
-		p.push(linebreak.Penalty(0, penalty, prev == '-' || prev == '‐'), fragment{}, "")
+		p.push(linebreak.Penalty(0, penalty, prev == '-' || prev == '‐'), fragment{})
 		return
 	}
 	w := ts.face.Advance('-') * ts.size / 1000
@@ -485,5 +502,5 @@ func (p *paragraph) addBreak(ts *textStyle, prev, next rune, br hyphen.Break) {
 			w -= ts.face.Kern(prev, next) * ts.size / 1000
 		}
 	}
-	p.push(linebreak.Penalty(w, hyphenPenalty, true), fragment{style: ts}, "-")
+	p.push(linebreak.Penalty(w, hyphenPenalty, true), fragment{style: ts}) // hyphenAt: "-"
 }

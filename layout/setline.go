@@ -37,7 +37,7 @@ func setLine(a *runAlloc, p *paragraph, ln linebreak.Line, x, baseline, width fl
 		x += (width - m.natural) / 2
 	}
 	var runs []*TextRun
-	src, start := "", 0 // cur.Text is src[start:start+len(cur.Text)] when src is set
+	tail := "" // when set, cur.Text is tail[:len(cur.Text)]
 	if a != nil {
 		runs = a.line[:0]
 	}
@@ -65,7 +65,7 @@ func setLine(a *runAlloc, p *paragraph, ln linebreak.Line, x, baseline, width fl
 				cx += joinTrack
 			}
 			if cur == nil || cur.Font != f.style.fontKey || cur.Size != f.style.size || cur.Color != f.style.color {
-				src, start = "", 0
+				tail = ""
 				cur = a.newRun(f.style, cx, baseline, p.lang, role, blockID)
 				if scale != 1 {
 					cur.Scale = scale
@@ -77,15 +77,16 @@ func setLine(a *runAlloc, p *paragraph, ln linebreak.Line, x, baseline, width fl
 			// takes a longer substring rather than a copy.
 			joined := ""
 			switch {
-			case cur.Text == "" && f.src != "":
-				src, start = f.src, f.off
-			case src != "" && f.src == src && f.off == start+len(cur.Text):
-				joined = src[start : f.off+len(f.text)]
+			case cur.Text == "":
+				tail = f.tail
+			case tail != "" && f.tail == tail[len(cur.Text):]:
+				joined = tail[:len(cur.Text)+int(f.n)]
 			default:
-				src = ""
+				tail = ""
 			}
-			appendTextAs(cur, f.style, f.text, joined)
-			cx += n.Width*scale + track*float64(utf8.RuneCountInString(f.text)-1)
+			text := f.text()
+			appendTextAs(cur, f.style, text, joined)
+			cx += n.Width*scale + track*float64(utf8.RuneCountInString(text)-1)
 			join, joinTrack = p.flex[i].join, track
 		}
 	}
@@ -94,9 +95,11 @@ func setLine(a *runAlloc, p *paragraph, ln linebreak.Line, x, baseline, width fl
 	}
 	// A hyphenation break adds its hyphen; a break after a compound's own
 	// hyphen is flagged too but adds nothing.
-	if ln.Hyphenated && ln.End < len(p.nodes) && cur != nil && p.hyphen[ln.End] != "" {
-		appendText(cur, p.frags[ln.End].style, p.hyphen[ln.End])
-		cur.Hyphen = true
+	if ln.Hyphenated && ln.End < len(p.nodes) && cur != nil {
+		if hy := p.hyphenAt(ln.End); hy != "" {
+			appendText(cur, p.frags[ln.End].style, hy)
+			cur.Hyphen = true
+		}
 	}
 	if a != nil {
 		a.line = runs

@@ -38,7 +38,6 @@ const (
 // Node is one item of a paragraph. It is a flat struct so that a paragraph
 // is a single []Node allocation.
 type Node struct {
-	Kind    Kind
 	Width   float64 // natural width in points; for a penalty, the width added if the line breaks there (a hyphen)
 	Stretch float64 // glue only
 	Shrink  float64 // glue only
@@ -49,6 +48,7 @@ type Node struct {
 	// ratio 1 only Stretch grows, so a line with few spaces and long
 	// words is judged by how wide its spaces really get.
 	BoundedStretch float64
+	Kind           Kind // after the floats, beside Flagged: a node is 48 bytes, not 56
 	Flagged        bool // penalty only: a hyphenation break
 }
 
