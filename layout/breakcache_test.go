@@ -51,7 +51,7 @@ func mustResources(t *testing.T, pub *content.Publication) *Resources {
 func uncached(t *testing.T, pub *content.Publication, lang string) *Document {
 	t.Helper()
 	res := mustResources(t, pub)
-	res.paras = nil
+	res.ForgetParagraphs()
 	doc, err := LayoutEdition(pub, res, lang)
 	if err != nil {
 		t.Fatal(err)
@@ -99,6 +99,21 @@ func TestRememberedLayoutEqualsFresh(t *testing.T) {
 				t.Error("nothing was remembered")
 			}
 		})
+	}
+}
+
+// TestForgetParagraphsRemembersNothing: resources told to forget keep no
+// paragraph from a layout.
+func TestForgetParagraphsRemembersNothing(t *testing.T) {
+	pub := loadPub(t, "brochure")
+	res := mustResources(t, pub)
+	c := res.paras
+	res.ForgetParagraphs()
+	if _, err := LayoutEdition(pub, res, ""); err != nil {
+		t.Fatal(err)
+	}
+	if c.len() != 0 || res.paras != nil {
+		t.Errorf("%d paragraphs remembered after ForgetParagraphs", c.len())
 	}
 }
 

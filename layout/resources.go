@@ -31,6 +31,12 @@ type imageRes struct {
 	sum  [sha256.Size]byte // of data: every edition's digests and writer use it
 }
 
+// ForgetParagraphs makes later layouts with r remember no paragraphs or
+// line breaks (breakcache.go): for a build that lays out one edition
+// once, where nothing would find them and they would only hold memory
+// (a third of a 200-page build's). Call it before any layout with r.
+func (r *Resources) ForgetParagraphs() { r.paras = nil }
+
 // Face returns the parsed face of a font family, or nil.
 func (r *Resources) Face(family string, face content.Face) *fonts.Face {
 	return r.faces[fontKey(family, face)]

@@ -165,6 +165,10 @@ func build(spec buildSpec, stdout io.Writer) error {
 	if err != nil {
 		return inSource(pub, err)
 	}
+	if len(editions) == 1 && spec.resources == nil {
+		// One layout, and no later build to use what it remembers.
+		res.ForgetParagraphs()
+	}
 	times.since("fonts and images", start)
 	prog.set(fmt.Sprintf("laying out, checking and writing %d edition(s)", len(editions)))
 	start = time.Now()
