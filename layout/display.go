@@ -3,6 +3,8 @@ package layout
 import (
 	"crypto/sha256"
 	"fmt"
+
+	"github.com/duetto-press/duetto/images"
 )
 
 // This file defines the display list: the complete, positioned output of
@@ -65,7 +67,7 @@ type Rect struct{ X, Y, W, H float64 }
 type Font struct {
 	Key  string // unique key used by TextRun.Font
 	Name string // PostScript name, for messages
-	Data []byte // TrueType file, embedded and subset by the writer
+	Data []byte // TrueType file, embedded and subset by the writer; shared by the documents of one Resources: read-only
 }
 
 // Color is a colour of the page: process inks in DeviceCMYK, each
@@ -175,9 +177,21 @@ type Image struct {
 	Orientation int
 
 	// sum is the SHA-256 of Data when sumOf is its first byte: computed
-	// once per build for every edition (see Sum).
+	// once per build for every edition (see Sum); info, likewise, what
+	// images.Inspect reads from it (see Info).
 	sum   [sha256.Size]byte
 	sumOf *byte
+	info  images.Info
+}
+
+// Info returns what images.Inspect reads from the image's Data: from the
+// resources, where it was read once for all the editions of a build, or
+// anew when Data has been replaced since.
+func (im *Image) Info() (images.Info, error) {
+	if im.sumOf != nil && len(im.Data) > 0 && &im.Data[0] == im.sumOf {
+		return im.info, nil
+	}
+	return images.Inspect(im.Path, im.Data)
 }
 
 // Sum returns the SHA-256 of the image's Data. Layout hands it over from

@@ -104,7 +104,7 @@ func (s *separator) separate(doc *layout.Document) error {
 			if !ok || im.Data == nil {
 				continue
 			}
-			data, err := s.cmyk(im.Path, im.Data)
+			data, err := s.cmyk(im.Path, im.Data, im.Sum())
 			if err != nil {
 				return fmt.Errorf("page %d: figure %s: [print] rgb-images = %q: %w", p.Index, im.Block, content.RGBImagesConvert, err)
 			}
@@ -115,9 +115,8 @@ func (s *separator) separate(doc *layout.Document) error {
 }
 
 // cmyk returns the CMYK separation of an RGB photo, and any other photo
-// as it is.
-func (s *separator) cmyk(name string, data []byte) ([]byte, error) {
-	key := sha256.Sum256(data)
+// as it is; key is the SHA-256 of data.
+func (s *separator) cmyk(name string, data []byte, key [sha256.Size]byte) ([]byte, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if out, ok := s.done[key]; ok {

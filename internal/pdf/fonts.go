@@ -368,7 +368,7 @@ func (fc *fontCache) deflate(b []byte) []byte {
 	var z bytes.Buffer
 	zw, _ := fc.zlibs.Get().(*zlib.Writer)
 	if zw == nil {
-		zw = zlib.NewWriter(&z)
+		zw, _ = zlib.NewWriterLevel(&z, zlib.BestSpeed) // a valid level
 	} else {
 		zw.Reset(&z)
 	}

@@ -3,7 +3,6 @@ package preflight
 import (
 	"fmt"
 
-	"github.com/duetto-press/duetto/images"
 	"github.com/duetto-press/duetto/layout"
 )
 
@@ -25,7 +24,7 @@ func CheckPDFX(doc *layout.Document, version string) []Finding {
 			}
 			space, seen := spaceOf[im]
 			if !seen {
-				if info, err := images.Inspect(im.Path, im.Data); err == nil {
+				if info, err := im.Info(); err == nil {
 					space = info.ColorSpace
 					depth[im] = info.Depth
 				}

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"math"
 
-	"github.com/duetto-press/duetto/images"
 	"github.com/duetto-press/duetto/layout"
 )
 
@@ -157,7 +156,7 @@ func shortOfBleed(r layout.Rect, w, h, bleed float64) string {
 // its pixels over the painted size (the frame it is fitted to, before
 // clipping), the lower of the two axes.
 func imagePPI(im *layout.Image) float64 {
-	info, err := images.Inspect(im.Path, im.Data)
+	info, err := im.Info()
 	if err != nil || im.Frame.W <= 0 || im.Frame.H <= 0 {
 		return 0
 	}
