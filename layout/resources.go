@@ -70,6 +70,30 @@ func fontKey(family string, face content.Face) string { return family + "-" + st
 // Errors name the source position of the font or figure.
 func LoadResources(pub *content.Publication) (*Resources, error) {
 	r := &Resources{faces: map[string]*fonts.Face{}, images: map[string]*imageRes{}, hyphens: map[string]*hyphen.Hyphenator{}, paras: newParaCache()}
+	// The fonts, the hyphenators and the images are loaded at the same
+	// time; the errors are reported in that order.
+	var fontErrs, hyphenErrs []error
+	var side sync.WaitGroup
+	side.Add(2)
+	go func() {
+		defer side.Done()
+		fontErrs = r.loadFonts(pub)
+	}()
+	go func() {
+		defer side.Done()
+		hyphenErrs = r.loadHyphenators(pub)
+	}()
+	imageErrs := r.loadImages(pub)
+	side.Wait()
+	errs := append(append(fontErrs, imageErrs...), hyphenErrs...)
+	if len(errs) > 0 {
+		return nil, joinErrors(errs)
+	}
+	return r, nil
+}
+
+// loadFonts parses every font face pub names.
+func (r *Resources) loadFonts(pub *content.Publication) []error {
 	var errs []error
 	for _, fam := range sortedFamilies(pub) {
 		for _, face := range []content.Face{content.Regular, content.Bold, content.Italic, content.BoldItalic} {
@@ -95,6 +119,12 @@ func LoadResources(pub *content.Publication) (*Resources, error) {
 			r.faces[fontKey(fam.Name, face)] = f
 		}
 	}
+	return errs
+}
+
+// loadImages reads, inspects and hashes every image pub uses.
+func (r *Resources) loadImages(pub *content.Publication) []error {
+	var errs []error
 	// Images are read, inspected and hashed concurrently (they are most
 	// of a publication's bytes), once per file; errors are reported for
 	// every reference to a bad file, in source order.
@@ -164,6 +194,13 @@ func LoadResources(pub *content.Publication) (*Resources, error) {
 		}
 		r.images[rf.job.name] = rf.job.res
 	}
+	return errs
+}
+
+// loadHyphenators makes the hyphenator of each language, with the
+// publication's exceptions.
+func (r *Resources) loadHyphenators(pub *content.Publication) []error {
+	var errs []error
 	for _, lang := range pub.Languages {
 		h, err := hyphen.New(lang)
 		if err != nil {
@@ -179,10 +216,7 @@ func LoadResources(pub *content.Publication) (*Resources, error) {
 		}
 		r.hyphens[lang] = h
 	}
-	if len(errs) > 0 {
-		return nil, joinErrors(errs)
-	}
-	return r, nil
+	return errs
 }
 
 func sortedFamilies(pub *content.Publication) []*content.FontFamily {
