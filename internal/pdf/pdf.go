@@ -1,13 +1,14 @@
 // Package pdf renders a layout.Document — the display list — as PDF. It is
 // the only package of duetto that uses fpdf.
 //
-// fpdf embeds and subsets the TrueType fonts, writes images and the file
-// structure. Everything that fpdf would get wrong for print is done here:
+// fpdf writes the pages, the images and the file structure. Everything
+// that fpdf would get wrong for print, or slowly, is done here: the fonts
+// are embedded and subset by the writer itself (fonts.go), each text run
+// drawn as one TJ with layout's kerning, glyph scaling and letter spacing;
 // colours are written as DeviceCMYK operators, spot inks as Separation
 // colour spaces (fpdf's setters are RGB, and it writes spot colours in map
-// order; a screen edition asks for DeviceRGB with Options.RGB),
-// kerned runs are drawn glyph group by glyph group at the positions layout
-// computed (fpdf neither kerns nor spaces UTF-8 text), and the output is
+// order; a screen edition asks for DeviceRGB with Options.RGB); JPEG photos
+// are passed through rather than copied (splice.go); and the output is
 // made reproducible (fpdf writes page boxes in map order and no /ID).
 package pdf
 
