@@ -30,6 +30,10 @@ type Info struct {
 	ColorSpace  string // "rgb", "gray" or "cmyk"
 	Depth       int    // bits per colour component: 8, or 16 for a 16-bit PNG (fewer for a paletted or 1-bit PNG)
 	Orientation int    // EXIF orientation 1 to 8; 1 when absent
+	// HeaderLen is, for a JPEG, the length of its headers: the bytes up to
+	// and including the length of its first scan header, which is what a
+	// decoder reads to know the image (0 for a PNG).
+	HeaderLen int
 }
 
 // MaxPixels is the largest number of pixels an image may have. Inspect
@@ -83,7 +87,7 @@ func Inspect(name string, data []byte) (Info, error) {
 	if h.interlaced {
 		return fail("an interlaced PNG, which the PDF writer cannot embed; save it without interlacing")
 	}
-	info := Info{Path: name, Format: format, Width: h.width, Height: h.height, ColorSpace: h.colorSpace, Depth: h.depth, Orientation: 1}
+	info := Info{Path: name, Format: format, Width: h.width, Height: h.height, ColorSpace: h.colorSpace, Depth: h.depth, Orientation: 1, HeaderLen: h.headerLen}
 	if h.orientation >= 1 && h.orientation <= 8 {
 		info.Orientation = h.orientation
 	}
@@ -142,6 +146,7 @@ type header struct {
 	orientation   int // 0 when absent
 	interlaced    bool
 	depth         int // bits per component
+	headerLen     int // JPEG: up to the first scan header's length
 }
 
 // checkConfig has image.DecodeConfig read the header too, as the
@@ -227,6 +232,9 @@ func scanJPEG(data []byte) (header, error) {
 		case marker == 0xe1 && h.orientation == 0 && bytes.HasPrefix(seg, []byte("Exif\x00\x00")):
 			h.orientation = exifOrientation(seg[6:])
 		case marker == 0xda: // start of scan: entropy-coded data up to the next marker
+			if h.headerLen == 0 {
+				h.headerLen = i + 4
+			}
 			// The headers are read. A file that ends with the end-of-image
 			// marker is complete: entropy-coded data never holds 0xff 0xd9,
 			// and a truncated file ends inside it. Walking the data to the

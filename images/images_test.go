@@ -122,6 +122,12 @@ func TestInspect(t *testing.T) {
 			continue
 		}
 		tt.want.Path = tt.name
+		if got.Format == "jpeg" { // HeaderLen has a test of its own
+			if got.HeaderLen < 4 || got.HeaderLen > len(tt.data) || tt.data[got.HeaderLen-4] != 0xff || tt.data[got.HeaderLen-3] != 0xda {
+				t.Errorf("%s: HeaderLen %d does not end with the first scan header's length", tt.name, got.HeaderLen)
+			}
+			got.HeaderLen = 0
+		}
 		if got != tt.want {
 			t.Errorf("%s: got %+v, want %+v", tt.name, got, tt.want)
 		}
@@ -225,3 +231,36 @@ func TestPlace(t *testing.T) {
 }
 
 func near(a, b float64) bool { return math.Abs(a-b) < 1e-9*max(1, math.Abs(b)) }
+
+// HeaderLen is where a JPEG's headers end: after the length of its first
+// scan header, before the entropy-coded data, whatever segments (EXIF,
+// comments, quantisation and Huffman tables) come before.
+func TestHeaderLenEndsAtTheFirstScanHeader(t *testing.T) {
+	base := encodeJPEG(t, image.NewRGBA(image.Rect(0, 0, 40, 30)))
+	withComment := append([]byte{0xff, 0xd8, 0xff, 0xfe, 0x00, 0x07, 'h', 'e', 'l', 'l', 'o'}, base[2:]...)
+	for _, tt := range []struct {
+		name  string
+		data  []byte
+		extra int // bytes before the scan more than in base
+	}{
+		{"plain", base, 0},
+		{"a comment first", withComment, 9},
+	} {
+		info, err := Inspect(tt.name, tt.data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		plain, _ := Inspect("base", base)
+		if info.HeaderLen != plain.HeaderLen+tt.extra {
+			t.Errorf("%s: HeaderLen %d, want %d", tt.name, info.HeaderLen, plain.HeaderLen+tt.extra)
+		}
+		h := info.HeaderLen
+		if h < 4 || tt.data[h-4] != 0xff || tt.data[h-3] != 0xda {
+			t.Errorf("%s: HeaderLen %d is not after a start-of-scan marker and its length", tt.name, h)
+		}
+	}
+	png, _ := Inspect("p.png", encodePNG(t, image.NewRGBA(image.Rect(0, 0, 4, 3))))
+	if png.HeaderLen != 0 {
+		t.Errorf("PNG: HeaderLen %d, want 0", png.HeaderLen)
+	}
+}

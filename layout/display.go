@@ -3,6 +3,9 @@ package layout
 import (
 	"crypto/sha256"
 	"fmt"
+	"io"
+	"io/fs"
+	"time"
 
 	"github.com/duetto-press/duetto/images"
 )
@@ -166,40 +169,108 @@ const (
 
 // Image is a picture painted into Frame and clipped to Clip.
 type Image struct {
-	Path  string // file the writer reads (already validated)
-	Data  []byte // file contents when the image is embedded in the binary
-	Frame Rect   // where the whole image is painted (may exceed Clip)
-	Clip  Rect   // visible part
-	Block string // id of the figure block
+	Path string // the file, in the publication's file system (already validated)
+	// Data is the file's bytes, or nil when the photo is read from its
+	// file when the PDF is written (Stream): a publication with many
+	// photos does not hold them all in memory.
+	Data []byte
+	// Stream, when Data is nil, is where the file is read from.
+	Stream *Stream
+	Frame  Rect   // where the whole image is painted (may exceed Clip)
+	Clip   Rect   // visible part
+	Block  string // id of the figure block
 	// Orientation is the EXIF orientation of the file (1–8; 0 or 1: as
 	// stored): the writer turns and mirrors the stored pixels so that the
 	// picture shows upright in Frame.
 	Orientation int
 
-	// sum is the SHA-256 of Data when sumOf is its first byte: computed
-	// once per build for every edition (see Sum); info, likewise, what
-	// images.Inspect reads from it (see Info).
+	// sum is the SHA-256 of the file when sumOf is the first byte of Data
+	// (or Data is nil and Stream is set): computed once per build for
+	// every edition (see Sum); info, likewise, what images.Inspect reads
+	// from it (see Info).
 	sum   [sha256.Size]byte
 	sumOf *byte
 	info  images.Info
 }
 
-// Info returns what images.Inspect reads from the image's Data: from the
+// Stream is a photo read from its file when the PDF is written. The
+// resources read it once, to hash and inspect it, and keep only its
+// headers, size and modification time.
+type Stream struct {
+	FS   fs.FS
+	Path string
+	// Head is the file's first bytes: for a JPEG its headers, up to and
+	// including the length of its first scan header (images.Info.HeaderLen).
+	Head    []byte
+	Size    int64
+	ModTime time.Time
+}
+
+// Open opens the file, and fails if it is no longer the file the
+// resources read (another size or modification time).
+func (s *Stream) Open() (fs.File, error) {
+	f, err := s.FS.Open(s.Path)
+	if err != nil {
+		return nil, err
+	}
+	st, err := f.Stat()
+	if err == nil && (st.Size() != s.Size || !st.ModTime().Equal(s.ModTime)) {
+		err = fmt.Errorf("%s changed during the build; build again", s.Path)
+	}
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	return f, nil
+}
+
+// ReadAll reads the whole file, as Open checks it.
+func (s *Stream) ReadAll() ([]byte, error) {
+	f, err := s.Open()
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data := make([]byte, s.Size)
+	if _, err := io.ReadFull(f, data); err != nil {
+		return nil, fmt.Errorf("%s: %w", s.Path, err)
+	}
+	return data, nil
+}
+
+// Bytes returns the image file's bytes: Data, or the file read.
+func (im *Image) Bytes() ([]byte, error) {
+	if im.Data == nil && im.Stream != nil {
+		return im.Stream.ReadAll()
+	}
+	return im.Data, nil
+}
+
+// fromResources reports whether the image's sum and info are the
+// resources' own: its data has not been replaced since.
+func (im *Image) fromResources() bool {
+	if im.Data == nil {
+		return im.Stream != nil
+	}
+	return im.sumOf != nil && len(im.Data) > 0 && &im.Data[0] == im.sumOf
+}
+
+// Info returns what images.Inspect reads from the image's file: from the
 // resources, where it was read once for all the editions of a build, or
 // anew when Data has been replaced since.
 func (im *Image) Info() (images.Info, error) {
-	if im.sumOf != nil && len(im.Data) > 0 && &im.Data[0] == im.sumOf {
+	if im.fromResources() {
 		return im.info, nil
 	}
 	return images.Inspect(im.Path, im.Data)
 }
 
-// Sum returns the SHA-256 of the image's Data. Layout hands it over from
+// Sum returns the SHA-256 of the image's file. Layout hands it over from
 // the resources, computed once for all the editions of a build; when Data
 // has been replaced since (a photo separated into CMYK), it is computed
 // anew. Data is never changed in place.
 func (im *Image) Sum() [sha256.Size]byte {
-	if im.sumOf != nil && len(im.Data) > 0 && &im.Data[0] == im.sumOf {
+	if im.fromResources() {
 		return im.sum
 	}
 	return sha256.Sum256(im.Data)

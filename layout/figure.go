@@ -166,7 +166,7 @@ func (e *engine) image(ps *pageState, b *content.Block, file string, frame Rect,
 	if b != nil {
 		id = b.ID
 	}
-	e.add(ps, &Image{Path: file, Data: res.data, sum: res.sum, sumOf: firstByte(res.data), info: res.info, Frame: Rect{X: painted.X, Y: painted.Y, W: painted.W, H: painted.H}, Clip: frame, Block: id, Orientation: res.info.Orientation})
+	e.add(ps, &Image{Path: file, Data: res.data, Stream: res.stream, sum: res.sum, sumOf: firstByte(res.data), info: res.info, Frame: Rect{X: painted.X, Y: painted.Y, W: painted.W, H: painted.H}, Clip: frame, Block: id, Orientation: res.info.Orientation})
 }
 
 // spaceAfterFigure is the white under a figure placed in the flow: one

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"fmt"
 	"io/fs"
@@ -47,9 +48,10 @@ func (r *Resources) fontData(k string, f *fonts.Face) []byte {
 }
 
 type imageRes struct {
-	info images.Info
-	data []byte
-	sum  [sha256.Size]byte // of data: every edition's digests and writer use it
+	info   images.Info
+	data   []byte            // nil when streamed
+	stream *Stream           // when the photos are not held in memory
+	sum    [sha256.Size]byte // of the file: every edition's digests and writer use it
 }
 
 // ForgetParagraphs makes later layouts with r remember no paragraphs or
@@ -69,6 +71,24 @@ func fontKey(family string, face content.Face) string { return family + "-" + st
 // LoadResources parses every font face and inspects every image pub uses.
 // Errors name the source position of the font or figure.
 func LoadResources(pub *content.Publication) (*Resources, error) {
+	return LoadResourcesWith(pub, LoadOptions{MaxHeldPhotos: DefaultMaxHeldPhotos})
+}
+
+// LoadOptions are the choices of LoadResourcesWith.
+type LoadOptions struct {
+	// MaxHeldPhotos is the most bytes of photos held in memory: a
+	// publication with more has them read from their files when each PDF
+	// is written (Image.Stream), so that memory does not grow with its
+	// photos. 0 streams every photo.
+	MaxHeldPhotos int64
+}
+
+// DefaultMaxHeldPhotos is LoadResources' MaxHeldPhotos. The brochure's 16
+// photos are 4.8 MB; a generated 200-page book's 64, 19 MB.
+const DefaultMaxHeldPhotos = 12 << 20
+
+// LoadResourcesWith is LoadResources with options.
+func LoadResourcesWith(pub *content.Publication, opt LoadOptions) (*Resources, error) {
 	r := &Resources{faces: map[string]*fonts.Face{}, images: map[string]*imageRes{}, hyphens: map[string]*hyphen.Hyphenator{}, paras: newParaCache()}
 	// The fonts, the hyphenators and the images are loaded at the same
 	// time; the errors are reported in that order.
@@ -83,7 +103,7 @@ func LoadResources(pub *content.Publication) (*Resources, error) {
 		defer side.Done()
 		hyphenErrs = r.loadHyphenators(pub)
 	}()
-	imageErrs := r.loadImages(pub)
+	imageErrs := r.loadImages(pub, opt.MaxHeldPhotos)
 	side.Wait()
 	errs := append(append(fontErrs, imageErrs...), hyphenErrs...)
 	if len(errs) > 0 {
@@ -122,8 +142,9 @@ func (r *Resources) loadFonts(pub *content.Publication) []error {
 	return errs
 }
 
-// loadImages reads, inspects and hashes every image pub uses.
-func (r *Resources) loadImages(pub *content.Publication) []error {
+// loadImages reads, inspects and hashes every image pub uses, and keeps
+// their bytes unless they are more than maxHeld in all.
+func (r *Resources) loadImages(pub *content.Publication, maxHeld int64) []error {
 	var errs []error
 	// Images are read, inspected and hashed concurrently (they are most
 	// of a publication's bytes), once per file; errors are reported for
@@ -166,6 +187,13 @@ func (r *Resources) loadImages(pub *content.Publication) []error {
 			}
 		}
 	}
+	var total int64
+	for _, j := range order {
+		if st, err := fs.Stat(pub.FS, j.name); err == nil {
+			total += st.Size()
+		}
+	}
+	stream := total > maxHeld
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	for _, j := range order {
@@ -173,6 +201,14 @@ func (r *Resources) loadImages(pub *content.Publication) []error {
 		sem <- struct{}{}
 		go func() {
 			defer func() { <-sem; wg.Done() }()
+			var st fs.FileInfo
+			if stream {
+				var err error
+				if st, err = fs.Stat(pub.FS, j.name); err != nil {
+					j.err = err
+					return
+				}
+			}
 			data, err := fs.ReadFile(pub.FS, j.name)
 			if err != nil {
 				j.err = err
@@ -184,6 +220,14 @@ func (r *Resources) loadImages(pub *content.Publication) []error {
 				return
 			}
 			j.res = &imageRes{info: info, data: data, sum: sha256.Sum256(data)}
+			if stream && int64(len(data)) == st.Size() {
+				head := min(len(data), 64) // enough to tell a PNG, which the writer reads whole
+				if info.HeaderLen > 0 {
+					head = info.HeaderLen
+				}
+				j.res.stream = &Stream{FS: pub.FS, Path: j.name, Head: bytes.Clone(data[:head]), Size: st.Size(), ModTime: st.ModTime()}
+				j.res.data = nil
+			}
 		}()
 	}
 	wg.Wait()

@@ -101,14 +101,20 @@ func (s *separator) separate(doc *layout.Document) error {
 	for _, p := range doc.Pages {
 		for _, it := range p.Items {
 			im, ok := it.(*layout.Image)
-			if !ok || im.Data == nil {
+			if !ok || im.Data == nil && im.Stream == nil {
 				continue
 			}
-			data, err := s.cmyk(im.Path, im.Data, im.Sum())
+			if info, err := im.Info(); err == nil && info.ColorSpace != "rgb" {
+				continue // kept as it is: no need to read a photo held on disk
+			}
+			data, err := im.Bytes()
+			if err == nil {
+				data, err = s.cmyk(im.Path, data, im.Sum())
+			}
 			if err != nil {
 				return fmt.Errorf("page %d: figure %s: [print] rgb-images = %q: %w", p.Index, im.Block, content.RGBImagesConvert, err)
 			}
-			im.Data = data
+			im.Data, im.Stream = data, nil
 		}
 	}
 	return nil

@@ -125,7 +125,7 @@ func (s *screener) edition(doc *layout.Document) (*layout.Document, error) {
 		items := make([]layout.Item, len(p.Items))
 		for j, it := range p.Items {
 			items[j] = it
-			if im, ok := it.(*layout.Image); ok && im.Data != nil {
+			if im, ok := it.(*layout.Image); ok && (im.Data != nil || im.Stream != nil) {
 				c := *im
 				items[j] = &c
 				jobs = append(jobs, &job{page: p.Index, im: &c})
@@ -143,6 +143,7 @@ func (s *screener) edition(doc *layout.Document) (*layout.Document, error) {
 			defer wg.Done()
 			for j := range next {
 				j.im.Data, j.err = s.photo(j.im)
+				j.im.Stream = nil // the converted photo is in Data
 			}
 		}()
 	}
@@ -163,7 +164,7 @@ func (s *screener) edition(doc *layout.Document) (*layout.Document, error) {
 // the size of its frame.
 func (s *screener) photo(im *layout.Image) ([]byte, error) {
 	px := func(pt float64) int { return max(1, int(math.Ceil(pt/72*screenPPI))) }
-	key := screenPhoto{sha256.Sum256(im.Data), px(im.Frame.W), px(im.Frame.H)}
+	key := screenPhoto{im.Sum(), px(im.Frame.W), px(im.Frame.H)}
 	s.mu.Lock()
 	c, ok := s.done[key]
 	if !ok {
@@ -172,7 +173,12 @@ func (s *screener) photo(im *layout.Image) ([]byte, error) {
 	}
 	s.mu.Unlock()
 	c.once.Do(func() {
-		c.data, c.err = images.ConvertForScreen(im.Path, im.Data, key.maxW, key.maxH, screenQuality)
+		data, err := im.Bytes()
+		if err != nil {
+			c.err = err
+			return
+		}
+		c.data, c.err = images.ConvertForScreen(im.Path, data, key.maxW, key.maxH, screenQuality)
 	})
 	return c.data, c.err
 }

@@ -20,7 +20,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"os"
 	"reflect"
 	"sort"
 	"strconv"
@@ -118,7 +117,7 @@ func render(doc *layout.Document, opt Options, m mode) (file *File, err error) {
 		return nil, err
 	}
 	if len(wr.stubs) == 0 && len(wr.viaFpdf) == 0 && !wr.deflating {
-		return &File{parts: [][]byte{withID(pdf)}, digests: wr.digests}, nil
+		return &File{parts: []part{{b: withID(pdf)}}, digests: wr.digests}, nil
 	}
 	t, err := findXref(pdf)
 	if err != nil {
@@ -473,26 +472,31 @@ func (wr *writer) image(p layout.Page, im *layout.Image) (err error) {
 			err = fmt.Errorf("pdf: page %d: figure %s: %s: cannot embed the image: %v", p.Index, im.Block, im.Path, r)
 		}
 	}()
-	data := im.Data
-	var sum [sha256.Size]byte
+	data, stream := im.Data, im.Stream
+	head := data
 	if data == nil {
-		var err error
-		if data, err = os.ReadFile(im.Path); err != nil {
-			return fmt.Errorf("pdf: page %d: figure %s: %w", p.Index, im.Block, err)
+		if stream == nil {
+			return fmt.Errorf("pdf: page %d: figure %s: %s has no data", p.Index, im.Block, im.Path)
 		}
-		sum = sha256.Sum256(data)
-	} else {
-		sum = im.Sum()
+		head = stream.Head
 	}
+	sum := im.Sum()
 	key := hex.EncodeToString(sum[:12])
-	opts := fpdf.ImageOptions{ImageType: map[string]string{"jpeg": "JPG", "png": "PNG"}[images.Format(data)]}
+	opts := fpdf.ImageOptions{ImageType: map[string]string{"jpeg": "JPG", "png": "PNG"}[images.Format(head)]}
 	if opts.ImageType == "" {
 		return fmt.Errorf("pdf: page %d: figure %s: %s is neither JPEG nor PNG", p.Index, im.Block, im.Path)
 	}
 	name, ok := wr.imageName[key]
 	if !ok {
+		if data == nil && opts.ImageType != "JPG" { // fpdf reads a PNG whole
+			var err error
+			if data, err = stream.ReadAll(); err != nil {
+				return fmt.Errorf("pdf: page %d: figure %s: %w", p.Index, im.Block, err)
+			}
+			stream = nil
+		}
 		name = "img" + key
-		if err := wr.register(name, opts, data, sum); err != nil {
+		if err := wr.register(name, opts, data, stream, sum); err != nil {
 			return fmt.Errorf("pdf: page %d: figure %s: %s: %w", p.Index, im.Block, im.Path, err)
 		}
 		wr.imageName[key] = name
@@ -511,14 +515,21 @@ func (wr *writer) image(p layout.Page, im *layout.Image) (err error) {
 }
 
 // register registers an image with fpdf: a JPEG as a stub that splice
-// replaces with the JPEG's bytes, anything else as it is.
-func (wr *writer) register(name string, opts fpdf.ImageOptions, data []byte, sum [sha256.Size]byte) error {
+// replaces with the JPEG's bytes (data, or its file: stream), anything
+// else as it is. A JPEG read from its file is always passed through: its
+// bytes never meet the clean-up passes (spliceable).
+func (wr *writer) register(name string, opts fpdf.ImageOptions, data []byte, stream *layout.Stream, sum [sha256.Size]byte) error {
 	src := data
 	stub, ok := []byte(nil), false
 	if opts.ImageType != "JPG" {
 		wr.png = true
 	}
-	if opts.ImageType == "JPG" && !wr.mode.noStubs && wr.cache.photoSpliceable(data, sum) {
+	if opts.ImageType == "JPG" && stream != nil {
+		if stub, ok = jpegStub(stream.Head, stubTag+strconv.Itoa(len(wr.stubs))+"\x00"); !ok {
+			return fmt.Errorf("pdf: the headers of %s end before its image data", stream.Path)
+		}
+		src = stub
+	} else if opts.ImageType == "JPG" && !wr.mode.noStubs && wr.cache.photoSpliceable(data, sum) {
 		stub, ok = jpegStub(data, stubTag+strconv.Itoa(len(wr.stubs))+"\x00")
 		if ok {
 			src = stub
@@ -532,9 +543,9 @@ func (wr *writer) register(name string, opts fpdf.ImageOptions, data []byte, sum
 		return fmt.Errorf("pdf: fpdf's image record is not as the writer expects")
 	}
 	if ok {
-		wr.stubs[string(stub)] = photo{data, sum}
+		wr.stubs[string(stub)] = photo{data: data, stream: stream, sum: sum}
 	} else if opts.ImageType == "JPG" {
-		wr.viaFpdf = append(wr.viaFpdf, photo{data, sum})
+		wr.viaFpdf = append(wr.viaFpdf, photo{data: data, sum: sum})
 	}
 	breakWidthTie(info, len(wr.imageName))
 	return nil

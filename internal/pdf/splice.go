@@ -18,6 +18,8 @@ import (
 	"unsafe"
 
 	"codeberg.org/go-pdf/fpdf"
+
+	"github.com/duetto-press/duetto/layout"
 )
 
 // JPEG photos are passed through: their bytes go into the PDF as they
@@ -32,22 +34,46 @@ import (
 // the real data, the lengths and offsets are the real ones.
 
 // File is a PDF as the writer made it: pieces of the file, in order, the
-// photos among them shared with the document rather than copied.
+// photos among them shared with the document rather than copied, or read
+// from their files as the PDF is written (layout.Stream).
 type File struct {
-	parts   [][]byte
+	parts   []part
 	digests []string
+}
+
+// part is a piece of a File: bytes, or a photo's file.
+type part struct {
+	b      []byte
+	stream *layout.Stream
+}
+
+func (p part) len() int64 {
+	if p.stream != nil {
+		return p.stream.Size
+	}
+	return int64(len(p.b))
 }
 
 // PageDigests returns the page digests the file carries, as PageDigests
 // reads them from it.
 func (f *File) PageDigests() []string { return f.digests }
 
-// WriteTo writes the file to w.
+// WriteTo writes the file to w. A photo read from its file is copied
+// as it is (by the kernel, from file to file, where it can); it fails if
+// the file is no longer the one the build read.
 func (f *File) WriteTo(w io.Writer) (int64, error) {
 	var n int64
 	for _, p := range f.parts {
-		k, err := w.Write(p)
-		n += int64(k)
+		if p.stream == nil {
+			k, err := w.Write(p.b)
+			n += int64(k)
+			if err != nil {
+				return n, err
+			}
+			continue
+		}
+		k, err := copyStream(w, p.stream)
+		n += k
 		if err != nil {
 			return n, err
 		}
@@ -55,22 +81,39 @@ func (f *File) WriteTo(w io.Writer) (int64, error) {
 	return n, nil
 }
 
+// copyStream copies a photo's file to w, all of it and nothing more (an
+// *os.File w copies from an *os.File source in the kernel:
+// copy_file_range, which sees through io.CopyN's limit).
+func copyStream(w io.Writer, s *layout.Stream) (int64, error) {
+	src, err := s.Open()
+	if err != nil {
+		return 0, err
+	}
+	defer src.Close()
+	n, err := io.CopyN(w, src, s.Size)
+	if err != nil {
+		return n, fmt.Errorf("%s: %w", s.Path, err)
+	}
+	return n, nil
+}
+
 // Len is the file's size in bytes.
 func (f *File) Len() int {
-	n := 0
+	var n int64
 	for _, p := range f.parts {
-		n += len(p)
+		n += p.len()
 	}
-	return n
+	return int(n)
 }
 
 // Bytes returns the file as one slice (a copy).
 func (f *File) Bytes() []byte {
-	out := make([]byte, 0, f.Len())
-	for _, p := range f.parts {
-		out = append(out, p...)
+	var buf bytes.Buffer
+	buf.Grow(f.Len())
+	if _, err := f.WriteTo(&buf); err != nil {
+		return nil
 	}
-	return out
+	return buf.Bytes()
 }
 
 // jpegStub returns the headers of a JPEG up to and including the length of
@@ -207,15 +250,32 @@ func setImageID(info *fpdf.ImageInfoType, id string) bool {
 type cut struct {
 	at, end    int
 	with, data []byte
+	stream     *layout.Stream // instead of data: a photo read from its file
 	// sum, for a photo's data, is its SHA-256, which the /ID hashes
 	// instead of the photo's bytes.
 	sum *[sha256.Size]byte
 }
 
-// photo is a JPEG passed through, with its SHA-256.
+func (c cut) dataLen() int {
+	if c.stream != nil {
+		return int(c.stream.Size)
+	}
+	return len(c.data)
+}
+
+// photo is a JPEG passed through, with its SHA-256: its bytes, or its
+// file.
 type photo struct {
-	data []byte
-	sum  [sha256.Size]byte
+	data   []byte
+	stream *layout.Stream
+	sum    [sha256.Size]byte
+}
+
+func (ph photo) size() int {
+	if ph.stream != nil {
+		return int(ph.stream.Size)
+	}
+	return len(ph.data)
 }
 
 // stubTag is how a stub's tag starts: stubTag, a number, a NUL.
@@ -262,7 +322,7 @@ func stubCuts(pdf []byte, stubs map[string]photo) ([]cut, error) {
 		}
 		ph := stubs[stub]
 		cuts = append(cuts, cut{at: lenAt, end: end,
-			with: []byte("/Length " + strconv.Itoa(len(ph.data)) + ">>\nstream\n"), data: ph.data, sum: &ph.sum})
+			with: []byte("/Length " + strconv.Itoa(ph.size()) + ">>\nstream\n"), data: ph.data, stream: ph.stream, sum: &ph.sum})
 	}
 	return cuts, nil
 }
@@ -462,7 +522,7 @@ func assemble(pdf []byte, t xrefTable, cuts []cut) (*File, error) {
 	// cuts that end before it change.
 	moved := make([]int, len(cuts)+1) // moved[k]: by the first k cuts
 	for k, c := range cuts {
-		moved[k+1] = moved[k] + len(c.with) + len(c.data) - (c.end - c.at)
+		moved[k+1] = moved[k] + len(c.with) + c.dataLen() - (c.end - c.at)
 	}
 	shift := func(o int) int {
 		return moved[sort.Search(len(cuts), func(k int) bool { return cuts[k].end > o })]
@@ -489,7 +549,7 @@ func assemble(pdf []byte, t xrefTable, cuts []cut) (*File, error) {
 		kept -= c.end - c.at
 	}
 	text := make([]byte, 0, kept)
-	var parts [][]byte
+	var parts []part
 	from := 0
 	keep := func(b []byte) []byte {
 		text = append(text, b...)
@@ -500,8 +560,9 @@ func assemble(pdf []byte, t xrefTable, cuts []cut) (*File, error) {
 	// (hashing them again was a tenth of a build).
 	h := md5.New()
 	for _, c := range cuts {
-		parts = append(parts, keep(pdf[from:c.at]), c.with, c.data)
-		h.Write(parts[len(parts)-3])
+		before := keep(pdf[from:c.at])
+		parts = append(parts, part{b: before}, part{b: c.with}, part{b: c.data, stream: c.stream})
+		h.Write(before)
 		h.Write(c.with)
 		if c.sum != nil {
 			h.Write(c.sum[:])
@@ -510,8 +571,9 @@ func assemble(pdf []byte, t xrefTable, cuts []cut) (*File, error) {
 		}
 		from = c.end
 	}
-	parts = append(parts, keep(pdf[from:t.at]), table)
-	h.Write(parts[len(parts)-2])
+	last := keep(pdf[from:t.at])
+	parts = append(parts, part{b: last}, part{b: table})
+	h.Write(last)
 	h.Write(table)
 	id := hex.EncodeToString(h.Sum(nil))
 	at := t.trailer + len("\ntrailer\n<<\n")
@@ -520,6 +582,6 @@ func assemble(pdf []byte, t xrefTable, cuts []cut) (*File, error) {
 	trailer = append(trailer, pdf[at:t.startxref]...)
 	trailer = append(trailer, strconv.Itoa(t.at+shift(t.at))...)
 	trailer = append(trailer, pdf[t.eol:]...)
-	parts = append(parts, trailer)
+	parts = append(parts, part{b: trailer})
 	return &File{parts: parts}, nil
 }
