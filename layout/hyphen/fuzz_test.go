@@ -65,7 +65,7 @@ func FuzzAddException(f *testing.F) {
 		f.Add(seed)
 	}
 	f.Fuzz(func(t *testing.T, word string) {
-		h := &Hyphenator{lang: "it", patterns: map[string][]uint8{}, exceptions: map[string][]int{}, Left: 2, Right: 2}
+		h := &Hyphenator{lang: "it", exceptions: map[string][]int{}, Left: 2, Right: 2}
 		if err := h.AddException(word); err != nil {
 			return
 		}

@@ -18,13 +18,9 @@ import (
 // which repeats its words, is hyphenated once per distinct token.
 type Hyphenator struct {
 	lang string
-	// patterns maps the letters of each pattern (with '.' for a word
-	// edge) to its inter-letter values, one more than the letters. A map
-	// keyed by string rather than a trie: lookups of every substring of a
-	// word are cheap at these sizes (a few thousand patterns, words of
-	// under 30 letters) and the code stays obviously right.
-	patterns   map[string][]uint8
-	maxLen     int
+	// patterns is the trie of the language's patterns, shared by every
+	// Hyphenator of the language from one New.
+	patterns   *trie
 	exceptions map[string][]int // lower-case word → break positions
 	// Left and Right are the fewest letters kept before and after a
 	// hyphen.
@@ -45,16 +41,11 @@ func New(lang string) (*Hyphenator, error) {
 	if err != nil {
 		return nil, fmt.Errorf("hyphen: %w", err)
 	}
-	pats, excs, err := parseTeX(l.file, string(src))
+	pats, excs, err := parseTeX(l.file, src)
 	if err != nil {
 		return nil, fmt.Errorf("hyphen: %w", err)
 	}
-	h := &Hyphenator{lang: lang, patterns: make(map[string][]uint8, len(pats)), exceptions: map[string][]int{}, Left: l.left, Right: l.right}
-	for _, p := range pats {
-		letters, values := splitPattern(p)
-		h.patterns[letters] = values
-		h.maxLen = max(h.maxLen, len([]rune(letters)))
-	}
+	h := &Hyphenator{lang: lang, patterns: pats, exceptions: make(map[string][]int, len(excs)), Left: l.left, Right: l.right}
 	for _, e := range excs {
 		if err := h.AddException(e); err != nil {
 			return nil, fmt.Errorf("hyphen: %s: %w", l.file, err)
@@ -65,22 +56,6 @@ func New(lang string) (*Hyphenator, error) {
 
 // Lang is the language of the hyphenator.
 func (h *Hyphenator) Lang() string { return h.lang }
-
-// splitPattern separates a pattern such as "a3p2n" into its letters
-// ("apn") and the values between them ([0 3 2 0]).
-func splitPattern(p string) (string, []uint8) {
-	var letters []rune
-	values := []uint8{0}
-	for _, r := range p {
-		if r >= '0' && r <= '9' {
-			values[len(values)-1] = uint8(r - '0')
-			continue
-		}
-		letters = append(letters, r)
-		values = append(values, 0)
-	}
-	return string(letters), values
-}
 
 // AddException records a word with its allowed breaks marked by '-', as
 // TeX's \hyphenation does ("ta-ble"). It must be called before the
@@ -114,56 +89,73 @@ func (h *Hyphenator) AddException(word string) error {
 // points returns the rune positions inside word (all letters, lower
 // case) where Liang's patterns allow a hyphen, within the minimum
 // fragment lengths.
+//
+// This is Liang's algorithm (Liang 1983): every pattern that matches
+// somewhere in the word between edge markers ('.') sets the values
+// between the letters it covers to at least its own; an odd value allows
+// a hyphen. The patterns that start at a letter are those on the trie's
+// path that the letters from there spell, so each start is one walk down
+// the trie, as far as the word's letters lead.
 func (h *Hyphenator) points(word []rune) []int {
 	n := len(word)
 	if n < h.Left+h.Right {
 		return nil
 	}
-	if ex, ok := h.exceptions[string(word)]; ok {
-		var out []int
-		for _, p := range ex {
-			if p >= h.Left && n-p >= h.Right {
-				out = append(out, p)
-			}
+	if len(h.exceptions) > 0 {
+		var buf [128]byte
+		key := buf[:0]
+		for _, r := range word {
+			key = utf8.AppendRune(key, r)
 		}
-		return out
-	}
-	// s is the word between edge markers, in UTF-8; at[k] is the byte
-	// offset of its kth rune (and at[len] its length), so that every
-	// substring is looked up without being copied. values[k] is the value
-	// of the position before rune k.
-	var buf [64]byte
-	var atBuf [34]int
-	str := append(buf[:0], '.')
-	at := append(atBuf[:0], 0)
-	for _, r := range word {
-		at = append(at, len(str))
-		str = utf8.AppendRune(str, r)
-	}
-	at = append(at, len(str))
-	str = append(str, '.')
-	at = append(at, len(str))
-	m := len(at) - 1 // runes in s
-	var valBuf [36]uint8
-	values := valBuf[:0]
-	for range m + 1 {
-		values = append(values, 0)
-	}
-	for i := 0; i < m; i++ {
-		for j := i + 1; j <= m && j-i <= h.maxLen; j++ {
-			v, ok := h.patterns[string(str[at[i]:at[j]])]
-			if !ok {
-				continue
+		if ex, ok := h.exceptions[string(key)]; ok {
+			var out []int
+			for _, p := range ex {
+				if p >= h.Left && n-p >= h.Right {
+					out = append(out, p)
+				}
 			}
-			for k, x := range v {
-				values[i+k] = max(values[i+k], x)
+			return out
+		}
+	}
+	t := h.patterns
+	if t == nil {
+		return nil
+	}
+	// class[k] is the class of the kth rune of the word between edge
+	// markers; values[k] is the value of the position before it.
+	m := n + 2
+	var classBuf [40]uint16
+	var valBuf [41]uint8
+	class, values := classBuf[:0], valBuf[:0]
+	if m > len(classBuf) {
+		class, values = make([]uint16, 0, m), make([]uint8, 0, m+1)
+	}
+	dot := t.classOf('.')
+	class = append(class, dot)
+	for _, r := range word {
+		class = append(class, t.classOf(r))
+	}
+	class = append(class, dot)
+	values = values[:m+1]
+	clear(values)
+	for i := range m {
+		node := int32(0)
+		for j := i; j < m; j++ {
+			if node = t.child(node, class[j]); node < 0 {
+				break
+			}
+			if off := t.value[node]; off != 0 {
+				v := t.values[off-1 : int(off)+j-i+1] // j-i+2 values
+				for k, x := range v {
+					values[i+k] = max(values[i+k], x)
+				}
 			}
 		}
 	}
 	var out []int
-	for t := h.Left; t <= n-h.Right; t++ {
-		if values[t+1]%2 == 1 { // before word[t] is before s[t+1]
-			out = append(out, t)
+	for p := h.Left; p <= n-h.Right; p++ {
+		if values[p+1]%2 == 1 { // before word[p] is before class[p+1]
+			out = append(out, p)
 		}
 	}
 	return out

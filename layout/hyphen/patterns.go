@@ -1,10 +1,12 @@
 package hyphen
 
 import (
+	"bytes"
 	"embed"
 	"fmt"
-	"strings"
+	"slices"
 	"unicode"
+	"unicode/utf8"
 )
 
 //go:embed patterns/*.tex
@@ -22,36 +24,128 @@ var languages = map[string]struct {
 	"en-us": {"patterns/hyph-en-us.tex", 2, 3},
 }
 
-// parseTeX reads a hyph-utf8 .tex file: the patterns inside \patterns{…}
-// and the words inside \hyphenation{…}; '%' starts a comment.
-func parseTeX(name, src string) (patterns, exceptions []string, err error) {
-	var b strings.Builder
-	for _, line := range strings.Split(src, "\n") {
-		if i := strings.IndexByte(line, '%'); i >= 0 {
-			line = line[:i]
-		}
-		b.WriteString(line)
-		b.WriteByte('\n')
-	}
-	text := b.String()
-	block := func(cmd string) ([]string, error) {
-		i := strings.Index(text, cmd+"{")
+// parseTeX reads a hyph-utf8 .tex file: the patterns inside \patterns{…},
+// into a trie, and the words inside \hyphenation{…}; '%' starts a comment
+// that runs to the end of the line. It makes a few allocations whatever
+// the number of patterns: one copy of the file without its comments, and
+// the slices of the trie.
+func parseTeX(name string, src []byte) (*trie, []string, error) {
+	text := make([]byte, 0, len(src))
+	for len(src) > 0 {
+		i := bytes.IndexByte(src, '%')
 		if i < 0 {
-			return nil, nil
+			text = append(text, src...)
+			break
 		}
-		rest := text[i+len(cmd)+1:]
-		j := strings.IndexByte(rest, '}')
+		text = append(text, src[:i]...)
+		src = src[i:]
+		j := bytes.IndexByte(src, '\n')
 		if j < 0 {
-			return nil, fmt.Errorf("%s: %s{ is not closed", name, cmd)
+			break
 		}
-		return strings.FieldsFunc(rest[:j], unicode.IsSpace), nil
+		src = src[j:] // the line end stays
 	}
-	if patterns, err = block(`\patterns`); err != nil {
+	pats, err := block(name, text, `\patterns{`)
+	if err != nil {
 		return nil, nil, err
 	}
-	if len(patterns) == 0 {
+	b, err := newTrieBuilder(alphabet(pats), len(pats)/2)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", name, err)
+	}
+	count := 0
+	for f := range fields(pats) {
+		if err := b.add(f); err != nil {
+			return nil, nil, fmt.Errorf("%s: %w", name, err)
+		}
+		count++
+	}
+	if count == 0 {
 		return nil, nil, fmt.Errorf("%s: no patterns", name)
 	}
-	exceptions, err = block(`\hyphenation`)
-	return patterns, exceptions, err
+	excs, err := block(name, text, `\hyphenation{`)
+	if err != nil {
+		return nil, nil, err
+	}
+	var exceptions []string
+	for f := range fields(excs) {
+		exceptions = append(exceptions, string(f))
+	}
+	return b.build(), exceptions, nil
 }
+
+// alphabet returns the runes of text other than white space and ASCII
+// digits, in increasing order.
+func alphabet(text []byte) []rune {
+	var ascii [utf8.RuneSelf]bool
+	var other []rune
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			ascii[c] = true
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(text[i:])
+		i += size
+		if !unicode.IsSpace(r) && !slices.Contains(other, r) {
+			other = append(other, r)
+		}
+	}
+	var out []rune
+	for c, ok := range ascii {
+		if ok && asciiSpace[c] == 0 && (c < '0' || c > '9') {
+			out = append(out, rune(c))
+		}
+	}
+	slices.Sort(other)
+	return append(out, other...)
+}
+
+// block returns the text between the first cmd (a command and its '{')
+// and the next '}', nil when there is no cmd.
+func block(name string, text []byte, cmd string) ([]byte, error) {
+	i := bytes.Index(text, []byte(cmd))
+	if i < 0 {
+		return nil, nil
+	}
+	rest := text[i+len(cmd):]
+	j := bytes.IndexByte(rest, '}')
+	if j < 0 {
+		return nil, fmt.Errorf("%s: %s is not closed", name, cmd)
+	}
+	return rest[:j], nil
+}
+
+// fields yields the runs of text between white space (as unicode.IsSpace
+// has it), in order, without copying them.
+func fields(text []byte) func(yield func([]byte) bool) {
+	return func(yield func([]byte) bool) {
+		start := -1
+		for i := 0; i < len(text); {
+			c := text[i]
+			size, space := 1, asciiSpace[c] != 0
+			if c >= utf8.RuneSelf {
+				var r rune
+				r, size = utf8.DecodeRune(text[i:])
+				space = unicode.IsSpace(r)
+			}
+			switch {
+			case space && start >= 0:
+				if !yield(text[start:i]) {
+					return
+				}
+				start = -1
+			case !space && start < 0:
+				start = i
+			}
+			i += size
+		}
+		if start >= 0 {
+			yield(text[start:])
+		}
+	}
+}
+
+// asciiSpace marks the ASCII runes unicode.IsSpace reports.
+var asciiSpace = [256]uint8{'\t': 1, '\n': 1, '\v': 1, '\f': 1, '\r': 1, ' ': 1}
