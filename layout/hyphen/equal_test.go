@@ -257,7 +257,7 @@ func TestParseTeX(t *testing.T) {
 		}
 		h := &Hyphenator{patterns: tr, Left: 1, Right: 1}
 		for _, w := range []string{"ab", "abcd", "cdef", "xab", "efgh", "àb", "bè", "ßa", "ǅǅǅ", "\ufffdb", "aab"} {
-			if got, want := h.points([]rune(w)), ref.points([]rune(w)); !slices.Equal(got, want) {
+			if got, want := h.points([]rune(w), nil), ref.points([]rune(w)); !slices.Equal(got, want) {
 				t.Errorf("%s: points(%q) = %v, want %v", tt.name, w, got, want)
 			}
 		}
@@ -284,7 +284,7 @@ func FuzzBreaksMatchReference(f *testing.F) {
 		// The letters of the token as a word of their own, past the rules
 		// of word.go: Liang's algorithm on any runes.
 		rs := []rune(strings.ToLower(token))
-		if got, want := hs[k].points(rs), refs[k].points(rs); !slices.Equal(got, want) {
+		if got, want := hs[k].points(rs, nil), refs[k].points(rs); !slices.Equal(got, want) {
 			t.Fatalf("%s: points(%q) = %v, the reference gives %v", allLanguages[k], token, got, want)
 		}
 	})

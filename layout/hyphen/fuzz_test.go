@@ -79,7 +79,7 @@ func FuzzAddException(f *testing.F) {
 			}
 			n++
 		}
-		got := h.points(lower([]rune(letters)))
+		got := h.points(lower(nil, []rune(letters)), nil)
 		k := 0
 		for _, p := range want {
 			if p < h.Left || n-p < h.Right {

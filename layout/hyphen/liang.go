@@ -86,9 +86,9 @@ func (h *Hyphenator) AddException(word string) error {
 	return nil
 }
 
-// points returns the rune positions inside word (all letters, lower
-// case) where Liang's patterns allow a hyphen, within the minimum
-// fragment lengths.
+// points appends to out the rune positions inside word (all letters,
+// lower case) where Liang's patterns allow a hyphen, within the minimum
+// fragment lengths, and returns it.
 //
 // This is Liang's algorithm (Liang 1983): every pattern that matches
 // somewhere in the word between edge markers ('.') sets the values
@@ -96,10 +96,10 @@ func (h *Hyphenator) AddException(word string) error {
 // a hyphen. The patterns that start at a letter are those on the trie's
 // path that the letters from there spell, so each start is one walk down
 // the trie, as far as the word's letters lead.
-func (h *Hyphenator) points(word []rune) []int {
+func (h *Hyphenator) points(word []rune, out []int) []int {
 	n := len(word)
 	if n < h.Left+h.Right {
-		return nil
+		return out
 	}
 	if len(h.exceptions) > 0 {
 		var buf [128]byte
@@ -108,7 +108,6 @@ func (h *Hyphenator) points(word []rune) []int {
 			key = utf8.AppendRune(key, r)
 		}
 		if ex, ok := h.exceptions[string(key)]; ok {
-			var out []int
 			for _, p := range ex {
 				if p >= h.Left && n-p >= h.Right {
 					out = append(out, p)
@@ -119,7 +118,7 @@ func (h *Hyphenator) points(word []rune) []int {
 	}
 	t := h.patterns
 	if t == nil {
-		return nil
+		return out
 	}
 	// class[k] is the class of the kth rune of the word between edge
 	// markers; values[k] is the value of the position before it.
@@ -152,7 +151,6 @@ func (h *Hyphenator) points(word []rune) []int {
 			}
 		}
 	}
-	var out []int
 	for p := h.Left; p <= n-h.Right; p++ {
 		if values[p+1]%2 == 1 { // before word[p] is before class[p+1]
 			out = append(out, p)

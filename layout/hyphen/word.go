@@ -1,9 +1,6 @@
 package hyphen
 
-import (
-	"strings"
-	"unicode"
-)
+import "unicode"
 
 // This file applies the rules of running text around Liang's algorithm:
 // which tokens are words, where compounds and elisions break, and which
@@ -40,7 +37,9 @@ func (h *Hyphenator) Breaks(token string) []Break {
 		out = h.breaks(token)
 		h.mu.Lock()
 		if h.cache == nil {
-			h.cache = map[string][]Break{}
+			// A publication has a few thousand distinct tokens per
+			// language: room for the first of them without growing.
+			h.cache = make(map[string][]Break, 512)
 		}
 		h.cache[token] = out
 		h.mu.Unlock()
@@ -66,7 +65,7 @@ func (h *Hyphenator) breaks(token string) []Break {
 		return numberBreaks(rs)
 	}
 	if neverHyphenated(rs[a:b]) {
-		if isURL(string(rs[a:b])) {
+		if isURL(rs[a:b]) {
 			return nil
 		}
 		return numberBreaks(rs)
@@ -94,7 +93,9 @@ func (h *Hyphenator) breaks(token string) []Break {
 		if indexFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) }) >= 0 {
 			return out // another apostrophe, or a no-break space: no hyphen beside it
 		}
-		for _, p := range h.points(lower(rest)) {
+		var low [32]rune
+		var pts [32]int
+		for _, p := range h.points(lower(low[:0], rest), pts[:0]) {
 			out = append(out, Break{Pos: a + i + 1 + p, Hyphen: true})
 		}
 		return out
@@ -104,8 +105,15 @@ func (h *Hyphenator) breaks(token string) []Break {
 			return nil
 		}
 	}
-	for _, p := range h.points(lower(core)) {
-		out = append(out, Break{Pos: a + p, Hyphen: true})
+	var low [32]rune
+	var pts [32]int
+	ps := h.points(lower(low[:0], core), pts[:0])
+	if len(ps) == 0 {
+		return nil
+	}
+	out = make([]Break, len(ps))
+	for k, p := range ps {
+		out[k] = Break{Pos: a + p, Hyphen: true}
 	}
 	return out
 }
@@ -119,12 +127,12 @@ func indexFunc(rs []rune, f func(rune) bool) int {
 	return -1
 }
 
-func lower(rs []rune) []rune {
-	out := make([]rune, len(rs))
-	for i, r := range rs {
-		out[i] = unicode.ToLower(r)
+// lower appends the runes of rs in lower case to dst.
+func lower(dst, rs []rune) []rune {
+	for _, r := range rs {
+		dst = append(dst, unicode.ToLower(r))
 	}
-	return out
+	return dst
 }
 
 // numberBreaks returns the discouraged breaks of a token after each slash
@@ -139,17 +147,22 @@ func numberBreaks(rs []rune) []Break {
 	return out
 }
 
-// isURL reports URLs and e-mail addresses.
-func isURL(s string) bool {
-	return strings.Contains(s, "@") || strings.Contains(s, "://") || strings.HasPrefix(strings.ToLower(s), "www.")
+// isURL reports URLs and e-mail addresses: an '@', a "://" or a "www."
+// at the start, in any case.
+func isURL(rs []rune) bool {
+	for i, r := range rs {
+		if r == '@' || (r == ':' && i+2 < len(rs) && rs[i+1] == '/' && rs[i+2] == '/') {
+			return true
+		}
+	}
+	return len(rs) >= 4 && unicode.ToLower(rs[0]) == 'w' && unicode.ToLower(rs[1]) == 'w' && unicode.ToLower(rs[2]) == 'w' && rs[3] == '.'
 }
 
 // neverHyphenated reports tokens that must not be hyphenated: those with
 // digits, URLs and e-mail addresses, and acronyms or names with capitals
 // inside (ANCI, UNSSC, CoCoPa, MedNetJob).
 func neverHyphenated(core []rune) bool {
-	s := string(core)
-	if isURL(s) {
+	if isURL(core) {
 		return true
 	}
 	for i, r := range core {
