@@ -12,7 +12,7 @@ import (
 	"github.com/duetto-press/duetto/layout/linebreak"
 )
 
-func loadPub(t *testing.T, name string) *content.Publication {
+func loadPub(t testing.TB, name string) *content.Publication {
 	t.Helper()
 	var pub *content.Publication
 	var err error

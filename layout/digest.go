@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"hash"
+	"math"
 	"strconv"
 )
 
@@ -15,59 +16,152 @@ import (
 func (p *Page) Digest() string {
 	h := sha256.New()
 	fmt.Fprintf(h, "page %d folio %q\n", p.Index, p.Folio)
-	var buf []byte
+	d := digester{h: h}
 	for _, it := range p.Items {
-		buf = writeItem(h, it, buf[:0])
+		d.item(it)
 	}
+	d.flush()
 	return hex.EncodeToString(h.Sum(nil)[:16])
 }
 
-// writeItem hashes one item's line; buf is scratch space, returned for
-// reuse.
-func writeItem(h hash.Hash, it Item, buf []byte) []byte {
-	switch v := it.(type) {
-	case *TextRun:
-		// fmt's "text %.3f %.3f %s %.3f %v %q %v %.4f %.3f %v\n", written
-		// with strconv: text runs are most of a page.
-		b := append(buf, "text "...)
-		b = strconv.AppendFloat(b, v.X, 'f', 3, 64)
-		b = append(b, ' ')
-		b = strconv.AppendFloat(b, v.Y, 'f', 3, 64)
-		b = append(b, ' ')
-		b = append(b, v.Font...)
-		b = append(b, ' ')
-		b = strconv.AppendFloat(b, v.Size, 'f', 3, 64)
-		b = append(b, " {"...)
-		for i, c := range [4]float64{v.Color.C, v.Color.M, v.Color.Y, v.Color.K} {
-			if i > 0 {
-				b = append(b, ' ')
-			}
-			b = strconv.AppendFloat(b, c, 'g', -1, 64)
-		}
-		if v.Color.Spot != "" { // as Color.String
-			b = append(b, " spot "...)
-			b = strconv.AppendQuote(b, v.Color.Spot)
+// digester writes the lines a page's digest hashes, gathered in buf.
+// The lines are those fmt wrote once; they are stored in every PDF and
+// compared across builds, so they must not change.
+type digester struct {
+	h   hash.Hash
+	buf []byte
+	// The colour of the last text run and its text: the runs of a page
+	// are mostly in one or two colours.
+	color    Color
+	colorTxt []byte
+}
+
+// flushAt is the length of buf past which it is hashed.
+const flushAt = 4096
+
+func (d *digester) flush() {
+	d.h.Write(d.buf)
+	d.buf = d.buf[:0]
+}
+
+// item hashes one item's line.
+func (d *digester) item(it Item) {
+	v, ok := it.(*TextRun)
+	if !ok {
+		d.flush()
+		writeItem(d.h, it)
+		return
+	}
+	// fmt's "text %.3f %.3f %s %.3f %v %q %v %.4f %.3f %v\n".
+	b := append(d.buf, "text "...)
+	b = appendFixed(b, v.X, 3)
+	b = append(b, ' ')
+	b = appendFixed(b, v.Y, 3)
+	b = append(b, ' ')
+	b = append(b, v.Font...)
+	b = append(b, ' ')
+	b = appendFixed(b, v.Size, 3)
+	b = append(b, ' ')
+	if d.colorTxt == nil || v.Color != d.color {
+		d.color, d.colorTxt = v.Color, appendColor(d.colorTxt[:0], v.Color)
+	}
+	b = append(b, d.colorTxt...)
+	b = append(b, ' ')
+	b = strconv.AppendQuote(b, v.Text)
+	b = append(b, " ["...)
+	for i, k := range v.Kern {
+		if i > 0 {
 			b = append(b, ' ')
-			b = strconv.AppendFloat(b, v.Color.Tint, 'g', -1, 64)
 		}
-		b = append(b, "} "...)
-		b = strconv.AppendQuote(b, v.Text)
-		b = append(b, " ["...)
-		for i, k := range v.Kern {
-			if i > 0 {
-				b = append(b, ' ')
-			}
-			b = strconv.AppendFloat(b, k, 'g', -1, 64)
+		b = appendShortest(b, k)
+	}
+	b = append(b, "] "...)
+	b = appendFixed(b, v.ScaleOrOne(), 4)
+	b = append(b, ' ')
+	b = appendFixed(b, v.Rotate, 3)
+	b = append(b, ' ')
+	b = strconv.AppendBool(b, v.Hyphen)
+	b = append(b, '\n')
+	d.buf = b
+	if len(b) >= flushAt {
+		d.flush()
+	}
+}
+
+// appendColor appends c as %v formats it (Color.String).
+func appendColor(b []byte, c Color) []byte {
+	b = append(b, '{')
+	for i, x := range [4]float64{c.C, c.M, c.Y, c.K} {
+		if i > 0 {
+			b = append(b, ' ')
 		}
-		b = append(b, "] "...)
-		b = strconv.AppendFloat(b, v.ScaleOrOne(), 'f', 4, 64)
+		b = appendShortest(b, x)
+	}
+	if c.Spot != "" {
+		b = append(b, " spot "...)
+		b = strconv.AppendQuote(b, c.Spot)
 		b = append(b, ' ')
-		b = strconv.AppendFloat(b, v.Rotate, 'f', 3, 64)
-		b = append(b, ' ')
-		b = strconv.AppendBool(b, v.Hyphen)
-		b = append(b, '\n')
-		h.Write(b)
+		b = appendShortest(b, c.Tint)
+	}
+	return append(b, '}')
+}
+
+// appendShortest appends x as %v formats it (strconv's 'g' with the
+// shortest precision), integers under a million, zero most of all,
+// without strconv's work.
+func appendShortest(b []byte, x float64) []byte {
+	if x == math.Trunc(x) && math.Abs(x) < 1e6 && !(x == 0 && math.Signbit(x)) {
+		return strconv.AppendInt(b, int64(x), 10)
+	}
+	return strconv.AppendFloat(b, x, 'g', -1, 64)
+}
+
+// pow10 holds 10^prec for the precisions of appendFixed.
+var pow10 = [...]float64{1, 10, 100, 1000, 10000}
+
+// appendFixed appends x with prec decimals, as strconv's 'f' format does
+// (fmt's %.3f): x rounded to the nearest multiple of 10^-prec, a tie to
+// the even one, the sign kept even when the rounded value is zero. For x
+// of ordinary size it rounds x·10^prec to an integer itself: the product
+// y and its rounding error, exact with a fused multiply-add, tell on which
+// side of the half the true product lies.
+func appendFixed(b []byte, x float64, prec int) []byte {
+	ax := math.Abs(x)
+	scale := pow10[prec]
+	// Under 2^50 the product's ulp is at most 1/4, so that its fraction
+	// and the half are multiples of it; above 2^-900 its error cannot
+	// underflow.
+	if !(ax < 1<<50/scale) || (ax != 0 && ax < 0x1p-900) {
+		return strconv.AppendFloat(b, x, 'f', prec, 64)
+	}
+	y := ax * scale
+	e := math.FMA(ax, scale, -y) // ax·scale − y, exactly
+	f := math.Floor(y)
+	n := uint64(f)
+	switch frac := y - f; { // exact
+	case frac > 0.5, frac == 0.5 && (e > 0 || e == 0 && n%2 == 1):
+		n++
+	}
+	if math.Signbit(x) {
+		b = append(b, '-')
+	}
+	p := uint64(scale)
+	b = strconv.AppendUint(b, n/p, 10)
+	if prec == 0 {
 		return b
+	}
+	b = append(b, '.')
+	r := n % p
+	for q := p / 10; q > 0; q /= 10 {
+		b = append(b, byte('0'+r/q))
+		r %= q
+	}
+	return b
+}
+
+// writeItem hashes the line of an item other than a text run.
+func writeItem(h hash.Hash, it Item) {
+	switch v := it.(type) {
 	case *Image:
 		sum := v.Sum()
 		fmt.Fprintf(h, "image %s %x %v %v\n", v.Path, sum[:8], v.Frame, v.Clip)
@@ -78,5 +172,4 @@ func writeItem(h hash.Hash, it Item, buf []byte) []byte {
 	default:
 		fmt.Fprintf(h, "%T %+v\n", it, it)
 	}
-	return buf
 }

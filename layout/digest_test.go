@@ -3,8 +3,11 @@ package layout
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"math"
+	"math/rand/v2"
+	"strconv"
 	"testing"
 )
 
@@ -15,7 +18,7 @@ func (*lineHash) Sum(b []byte) []byte { return b }
 func (*lineHash) Size() int           { return 0 }
 func (*lineHash) BlockSize() int      { return 1 }
 
-// The digest of a text run is written with strconv; it must be the line
+// The digest of a text run is written without fmt; it must be the line
 // fmt wrote, or every earlier PDF's digests would change.
 func TestTextRunDigestLineIsFmts(t *testing.T) {
 	runs := []*TextRun{
@@ -26,7 +29,9 @@ func TestTextRunDigestLineIsFmts(t *testing.T) {
 	}
 	for _, v := range runs {
 		var got lineHash
-		writeItem(&got, v, nil)
+		d := digester{h: &got}
+		d.item(v)
+		d.flush()
 		want := fmt.Sprintf("text %.3f %.3f %s %.3f %v %q %v %.4f %.3f %v\n", v.X, v.Y, v.Font, v.Size, v.Color, v.Text, v.Kern, v.ScaleOrOne(), v.Rotate, v.Hyphen)
 		if got.String() != want {
 			t.Errorf("digest line\n got %q\nwant %q", got.String(), want)
@@ -47,5 +52,82 @@ func TestImageSumFollowsItsData(t *testing.T) {
 	}
 	if (&Image{}).Sum() != sha256.Sum256(nil) {
 		t.Error("the sum of no data")
+	}
+}
+
+// fmtDigest is Page.Digest as it was first written, with fmt: the digests
+// earlier PDFs carry.
+func fmtDigest(p *Page) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "page %d folio %q\n", p.Index, p.Folio)
+	for _, it := range p.Items {
+		switch v := it.(type) {
+		case *TextRun:
+			fmt.Fprintf(h, "text %.3f %.3f %s %.3f %v %q %v %.4f %.3f %v\n", v.X, v.Y, v.Font, v.Size, v.Color, v.Text, v.Kern, v.ScaleOrOne(), v.Rotate, v.Hyphen)
+		case *Image:
+			sum := v.Sum()
+			fmt.Fprintf(h, "image %s %x %v %v\n", v.Path, sum[:8], v.Frame, v.Clip)
+		case *Rule:
+			fmt.Fprintf(h, "rule %v\n", *v)
+		case *Fill:
+			fmt.Fprintf(h, "fill %v\n", *v)
+		default:
+			fmt.Fprintf(h, "%T %+v\n", it, it)
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil)[:16])
+}
+
+// TestDigestIsFmts: every page of every edition of the examples and of a
+// generated book has the digest fmt gave it.
+func TestDigestIsFmts(t *testing.T) {
+	for _, name := range []string{"brochure", "vetreria", "gen-60"} {
+		pub := loadPub(t, name)
+		res := mustResources(t, pub)
+		for _, lang := range []string{"", pub.Languages[0], pub.Languages[1]} {
+			doc, err := LayoutEdition(pub, res, lang)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i := range doc.Pages {
+				if got, want := doc.Pages[i].Digest(), fmtDigest(&doc.Pages[i]); got != want {
+					t.Errorf("%s %q page %d: digest %s, fmt's %s", name, lang, i+1, got, want)
+				}
+			}
+		}
+	}
+}
+
+// TestAppendFixedIsStrconvs: appendFixed writes what strconv's 'f' format
+// writes, at ties (exact and off by an ulp), signed zeros, the ends of its
+// fast range and past them, and at random.
+func TestAppendFixedIsStrconvs(t *testing.T) {
+	xs := []float64{0, math.Copysign(0, -1), 1, -1, 0.5, 0.0005, 0.0015, 0.0025, 1.0005, 2.0005, 0.00049999999999999995,
+		-0.0004, -0.0005, -0.0006, 56.6929, 100.5, 1e-7, 5e-324, 0x1p-900, 0x1p-901, 1e9, 1 << 50 / 1000.0, 1<<50/1000.0 + 1, 1 << 50 / 10000.0, 1e21,
+		math.Inf(1), math.Inf(-1), math.NaN(), 123456.78951, 0.12345, 0.98765, 228.1889763779527, 228.18897637795277}
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 200000 {
+		k := r.Int64N(2e9) - 1e9
+		switch r.IntN(4) {
+		case 0: // a tie of 3 or 4 decimals, and its neighbours
+			x := float64(k) / 20000
+			xs = append(xs, x, math.Nextafter(x, math.Inf(1)), math.Nextafter(x, math.Inf(-1)))
+		case 1: // a value of a few decimals
+			xs = append(xs, float64(k)/1000, float64(k)/10000)
+		case 2: // any bits
+			xs = append(xs, math.Float64frombits(r.Uint64()))
+		default: // a coordinate
+			xs = append(xs, (r.Float64()-0.5)*2000)
+		}
+	}
+	for _, x := range xs {
+		for _, prec := range []int{3, 4} {
+			if got, want := string(appendFixed(nil, x, prec)), strconv.FormatFloat(x, 'f', prec, 64); got != want {
+				t.Fatalf("appendFixed(%v (%#x), %d) = %s, strconv %s", x, math.Float64bits(x), prec, got, want)
+			}
+		}
+		if got, want := string(appendShortest(nil, x)), fmt.Sprint(x); got != want {
+			t.Fatalf("appendShortest(%v) = %s, fmt %s", x, got, want)
+		}
 	}
 }
