@@ -74,6 +74,32 @@ type Subsetter struct {
 	bmp                    []uint16    // glyph of each BMP rune, as Parse maps them
 	supp                   []cmapGroup // runes above U+FFFF, by start
 	copied                 [len(copiedTables)][]byte
+	advance                []float64 // by glyph, as Face.Advance gives them
+	desc                   Descriptor
+}
+
+// Descriptor holds what a PDF font descriptor says of a font (PDF
+// 32000-1:2008, 9.8), in thousandths of an em.
+type Descriptor struct {
+	Ascent, Descent, CapHeight float64 // Descent negative
+	BBox                       [4]float64
+	ItalicAngle                float64 // degrees counter-clockwise from the vertical
+	FixedPitch                 bool
+	Weight                     int // OS/2 usWeightClass, 400 when the font has none
+}
+
+// Descriptor returns the font's descriptor.
+func (s *Subsetter) Descriptor() Descriptor { return s.desc }
+
+// A Subset is a TrueType subset of a font: its file, the glyph of each
+// rune in it and each glyph's advance.
+type Subset struct {
+	Font  []byte
+	Glyph map[rune]uint16 // the runes that have a glyph
+	// Advance is, by glyph of Font, its advance width in thousandths of
+	// an em, as the full font's Face.Advance gives it (and as layout set
+	// the text).
+	Advance []float64
 }
 
 // cmapGroup is a sequential map group of a format 12 character map:
@@ -142,6 +168,19 @@ func NewSubsetter(ttf []byte) (*Subsetter, error) {
 		if t := tables[tag]; t != nil {
 			s.copied[i] = t.b
 		}
+	}
+	s.advance = m.advance
+	unit := func(v int) float64 { return float64(v) * 1000 / float64(m.unitsPerEm) }
+	head := tables["head"]
+	s.desc = Descriptor{
+		Ascent: unit(m.ascent), Descent: -unit(m.descent), CapHeight: unit(m.capHeight),
+		BBox:        [4]float64{unit(head.i16(36)), unit(head.i16(38)), unit(head.i16(40)), unit(head.i16(42))},
+		ItalicAngle: float64(int32(binary.BigEndian.Uint32(s.post[4:]))) / 65536,
+		FixedPitch:  binary.BigEndian.Uint32(s.post[12:]) != 0,
+		Weight:      400,
+	}
+	if os2 := tables["OS/2"]; os2 != nil && len(os2.b) >= 6 {
+		s.desc.Weight = int(binary.BigEndian.Uint16(os2.b[4:]))
 	}
 	return s, nil
 }
@@ -300,6 +339,16 @@ func components(data []byte, f func(at int) error) error {
 // tables are copied; kerning, layout and other tables are not. The
 // result depends only on the set of runes, not on their order.
 func (s *Subsetter) Subset(runes []rune) ([]byte, error) {
+	sub, err := s.Make(runes)
+	if err != nil {
+		return nil, err
+	}
+	return sub.Font, nil
+}
+
+// Make is Subset, with the glyph of each rune in the subset and the
+// glyphs' advances.
+func (s *Subsetter) Make(runes []rune) (*Subset, error) {
 	// The runes that have a glyph, by rune, with the glyph's old number.
 	maps := make([]runeGlyph, 0, len(runes))
 	for _, r := range runes {
@@ -452,7 +501,14 @@ func (s *Subsetter) Subset(runes []rune) ([]byte, error) {
 			tables = append(tables, sfntTable{tag, s.copied[i]})
 		}
 	}
-	return assemble(tables), nil
+	sub := &Subset{Font: assemble(tables), Glyph: make(map[rune]uint16, len(maps)), Advance: make([]float64, len(kept))}
+	for _, m := range maps {
+		sub.Glyph[m.r] = m.g
+	}
+	for i, g := range kept {
+		sub.Advance[i] = s.advance[g]
+	}
+	return sub, nil
 }
 
 // runeGlyph maps a rune to a glyph.

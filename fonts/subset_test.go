@@ -774,3 +774,89 @@ func BenchmarkSubset(b *testing.B) {
 	}
 	b.ReportMetric(float64(len(runes)), "runes")
 }
+
+// Make tells, for the writer, what the subset file holds: each rune's
+// glyph as the subset's character map has it, and each glyph's advance as
+// the full font's Face gives it (what layout set the text with).
+func TestMakeTellsTheGlyphsAndAdvancesOfTheSubset(t *testing.T) {
+	for _, tt := range subsetCases {
+		t.Run(tt.name, func(t *testing.T) {
+			ttf, _ := builtinTTF(tt.font)
+			face := mustBuiltin(t, tt.font)
+			runes := tt.runes(face)
+			s, err := NewSubsetter(ttf)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sub, err := s.Make(runes)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sf, err := sfnt.Parse(sub.Font)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n := sf.NumGlyphs(); n != len(sub.Advance) {
+				t.Fatalf("%d advances for %d glyphs", len(sub.Advance), n)
+			}
+			var buf sfnt.Buffer
+			for _, r := range runes {
+				g, ok := sub.Glyph[r]
+				if ok != face.HasGlyph(r) {
+					t.Fatalf("%q: in the glyph map %v, in the font %v", r, ok, face.HasGlyph(r))
+				}
+				if !ok {
+					continue
+				}
+				if cg, err := sf.GlyphIndex(&buf, r); err != nil || uint16(cg) != g {
+					t.Errorf("%q: glyph %d, the subset's cmap says %d (%v)", r, g, cg, err)
+				}
+				if sub.Advance[g] != face.Advance(r) {
+					t.Errorf("%q: advance %v, Face.Advance %v", r, sub.Advance[g], face.Advance(r))
+				}
+			}
+		})
+	}
+}
+
+// The descriptor holds the font's metrics in thousandths of an em, as
+// sfnt reads them.
+func TestDescriptorIsTheFonts(t *testing.T) {
+	for _, name := range []string{"LiberationSans-Regular", "LiberationSerif-BoldItalic"} {
+		ttf, _ := builtinTTF(name)
+		s, err := NewSubsetter(ttf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := s.Descriptor()
+		sf, err := sfnt.Parse(ttf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var buf sfnt.Buffer
+		ppem := fixed.Int26_6(sf.UnitsPerEm()) << 6
+		b, err := sf.Bounds(&buf, ppem, font.HintingNone)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m, err := sf.Metrics(&buf, ppem, font.HintingNone)
+		if err != nil {
+			t.Fatal(err)
+		}
+		unit := func(v fixed.Int26_6) float64 { return float64(v) / 64 * 1000 / float64(sf.UnitsPerEm()) }
+		want := [4]float64{unit(b.Min.X), -unit(b.Max.Y), unit(b.Max.X), -unit(b.Min.Y)} // sfnt is y-down
+		if d.BBox != want {
+			t.Errorf("%s: BBox %v, want %v", name, d.BBox, want)
+		}
+		if d.Ascent != unit(m.Ascent) || d.Descent != -unit(m.Descent) || d.CapHeight != unit(m.CapHeight) {
+			t.Errorf("%s: ascent %v descent %v cap height %v, want %v %v %v", name, d.Ascent, d.Descent, d.CapHeight, unit(m.Ascent), -unit(m.Descent), unit(m.CapHeight))
+		}
+		if post := sf.PostTable(); d.ItalicAngle != post.ItalicAngle || d.FixedPitch != post.IsFixedPitch {
+			t.Errorf("%s: italic angle %v fixed %v, want %v %v", name, d.ItalicAngle, d.FixedPitch, post.ItalicAngle, post.IsFixedPitch)
+		}
+		wantWeight := map[string]int{"LiberationSans-Regular": 400, "LiberationSerif-BoldItalic": 700}[name]
+		if d.Weight != wantWeight {
+			t.Errorf("%s: weight %d, want %d", name, d.Weight, wantWeight)
+		}
+	}
+}

@@ -23,7 +23,6 @@ import (
 	"bytes"
 	"compress/zlib"
 	"crypto/sha256"
-	"encoding/binary"
 	"fmt"
 	"math"
 	"slices"
@@ -32,10 +31,6 @@ import (
 	"sync"
 	"unicode/utf16"
 	"unsafe"
-
-	"golang.org/x/image/font"
-	"golang.org/x/image/font/sfnt"
-	"golang.org/x/image/math/fixed"
 
 	"github.com/duetto-press/duetto/fonts"
 	"github.com/duetto-press/duetto/layout"
@@ -103,25 +98,17 @@ type fontCache struct {
 
 // sourceFont is a parsed font that subsets are made from.
 type sourceFont struct {
-	subset func(runes []rune) ([]byte, error) // a TrueType subset for runes
-	name   string
-	desc   fontDescriptor
-}
-
-// fontDescriptor holds a font's metrics for its PDF font descriptor
-// (9.8), in thousandths of an em.
-type fontDescriptor struct {
-	ascent, descent, capHeight, italicAngle float64
-	bbox                                    [4]float64
-	flags, stemV                            int
+	subsetter *fonts.Subsetter
+	name      string // PostScript name, as a PDF name may hold it
+	desc      string // the font descriptor's entries but /FontName and /FontFile2
 }
 
 // embed returns the subset of font data for runes, from the cache when
 // it has it. Editions asking at once for the same font, or the same
 // subset, wait for the one that makes it.
-func (c *Cache) embed(data []byte, runes []rune) (*embedded, error) {
+func (c *Cache) embed(data []byte, name string, runes []rune) (*embedded, error) {
 	if c == nil {
-		src, err := parseSource(data)
+		src, err := parseSource(data, name)
 		if err != nil {
 			return nil, err
 		}
@@ -156,7 +143,7 @@ func (c *Cache) embed(data []byte, runes []rune) (*embedded, error) {
 		fc.subsets[key] = sub
 	}
 	fc.mu.Unlock()
-	src.once.Do(func() { src.font, src.err = parseSource(data) })
+	src.once.Do(func() { src.font, src.err = parseSource(data, name) })
 	if src.err != nil {
 		return nil, src.err
 	}
@@ -185,78 +172,29 @@ type subsetEntry struct {
 	err  error
 }
 
-// parseSource parses a TrueType font for subsetting and reads the
-// metrics of its font descriptor.
-func parseSource(data []byte) (*sourceFont, error) {
-	f, err := sfnt.Parse(data)
-	if err != nil {
-		return nil, err
-	}
-	var b sfnt.Buffer
-	upem := float64(f.UnitsPerEm())
-	ppem := fixed.Int26_6(f.UnitsPerEm()) << 6
-	unit := func(v fixed.Int26_6) float64 { return math.Round(float64(v)/64*1000/upem*1000) / 1000 }
+// parseSource parses a TrueType font (PostScript name name) for
+// subsetting and writes the entries of its font descriptor (9.8).
+func parseSource(data []byte, name string) (*sourceFont, error) {
 	subsetter, err := fonts.NewSubsetter(data)
 	if err != nil {
 		return nil, err
 	}
-	src := &sourceFont{subset: subsetter.Subset}
-	if src.name, err = f.Name(&b, sfnt.NameIDPostScript); err != nil || src.name == "" {
-		src.name = "Font"
+	d := subsetter.Descriptor()
+	flags := 1 << 5 // nonsymbolic: the Latin character set
+	if d.FixedPitch {
+		flags |= 1
 	}
-	src.name = postScriptName(src.name)
-	m, err := f.Metrics(&b, ppem, font.HintingNone)
-	if err != nil {
-		return nil, err
-	}
-	bounds, err := f.Bounds(&b, ppem, font.HintingNone)
-	if err != nil {
-		return nil, err
-	}
-	d := &src.desc
-	d.ascent, d.descent, d.capHeight = unit(m.Ascent), -unit(m.Descent), unit(m.CapHeight)
-	// sfnt's bounds are y-down.
-	d.bbox = [4]float64{unit(bounds.Min.X), -unit(bounds.Max.Y), unit(bounds.Max.X), -unit(bounds.Min.Y)}
-	d.flags = 1 << 5 // nonsymbolic: the Latin character set
-	if post := f.PostTable(); post != nil {
-		d.italicAngle = post.ItalicAngle
-		if post.IsFixedPitch {
-			d.flags |= 1
-		}
-	}
-	if d.italicAngle != 0 {
-		d.flags |= 1 << 6
+	if d.ItalicAngle != 0 {
+		flags |= 1 << 6
 	}
 	// StemV is not in the font; the usual estimate from the OS/2 weight
 	// class (400 regular: 87; 700 bold: 166).
-	weight := 400.0
-	if w, ok := os2Weight(data); ok {
-		weight = float64(w)
-	}
-	d.stemV = int(math.Round(50 + (weight/65)*(weight/65)))
-	return src, nil
-}
-
-// os2Weight reads usWeightClass from a TrueType font's OS/2 table.
-func os2Weight(data []byte) (uint16, bool) {
-	if len(data) < 12 {
-		return 0, false
-	}
-	n := int(binary.BigEndian.Uint16(data[4:]))
-	for i := 0; i < n; i++ {
-		rec := 12 + 16*i
-		if rec+16 > len(data) {
-			return 0, false
-		}
-		if string(data[rec:rec+4]) == "OS/2" {
-			off := int(binary.BigEndian.Uint32(data[rec+8:]))
-			if off+6 > len(data) || off < 0 {
-				return 0, false
-			}
-			return binary.BigEndian.Uint16(data[off+4:]), true
-		}
-	}
-	return 0, false
+	w := float64(d.Weight) / 65
+	stemV := int(math.Round(50 + w*w))
+	desc := fmt.Sprintf("/Flags %d /FontBBox [%s %s %s %s] /ItalicAngle %s /Ascent %s /Descent %s /CapHeight %s /StemV %d",
+		flags, num3(d.BBox[0]), num3(d.BBox[1]), num3(d.BBox[2]), num3(d.BBox[3]), num3(d.ItalicAngle),
+		num3(d.Ascent), num3(d.Descent), num3(d.CapHeight), stemV)
+	return &sourceFont{subsetter: subsetter, name: postScriptName(name), desc: desc}, nil
 }
 
 // postScriptName keeps of a name the characters a PDF name may hold
@@ -276,30 +214,11 @@ func postScriptName(s string) string {
 
 // embed subsets the font to runes and prepares its PDF objects.
 func (src *sourceFont) embed(runes []rune, fc *fontCache) (*embedded, error) {
-	program, err := src.subset(runes)
+	sub, err := src.subsetter.Make(runes)
 	if err != nil {
 		return nil, err
 	}
-	sub, err := sfnt.Parse(program)
-	if err != nil {
-		return nil, fmt.Errorf("the font's subset: %w", err)
-	}
-	var buf sfnt.Buffer
-	upem := float64(sub.UnitsPerEm())
-	ppem := fixed.Int26_6(sub.UnitsPerEm()) << 6
-	e := &embedded{glyph: make(map[rune]uint16, len(runes))}
-	for _, r := range runes {
-		if g, err := sub.GlyphIndex(&buf, r); err == nil && g != 0 {
-			e.glyph[r] = uint16(g)
-		}
-	}
-	advance := func(g uint16) float64 {
-		a, err := sub.GlyphAdvance(&buf, sfnt.GlyphIndex(g), ppem, font.HintingNone)
-		if err != nil {
-			return 0
-		}
-		return float64(a) / 64 * 1000 / upem
-	}
+	e := &embedded{glyph: sub.Glyph}
 	// The tag: six capitals from a hash of the glyph set, so that two
 	// different subsets of one font never share a name.
 	h := sha256.Sum256(append([]byte(src.name+"\x00"), string(runes)...))
@@ -330,7 +249,7 @@ func (src *sourceFont) embed(runes []rune, fc *fontCache) (*embedded, error) {
 			if k > i {
 				w.WriteByte(' ')
 			}
-			w.WriteString(num3(advance(gids[k])))
+			w.WriteString(num3(sub.Advance[gids[k]]))
 		}
 		w.WriteString("]")
 		i = j + 1
@@ -341,13 +260,9 @@ func (src *sourceFont) embed(runes []rune, fc *fontCache) (*embedded, error) {
 	w.WriteString("]")
 	e.widths = w.String()
 
-	d := src.desc
-	e.desc = fmt.Sprintf("/Flags %d /FontBBox [%s %s %s %s] /ItalicAngle %s /Ascent %s /Descent %s /CapHeight %s /StemV %d",
-		d.flags, num3(d.bbox[0]), num3(d.bbox[1]), num3(d.bbox[2]), num3(d.bbox[3]), num3(d.italicAngle),
-		num3(d.ascent), num3(d.descent), num3(d.capHeight), d.stemV)
-
-	e.length1 = len(program)
-	e.program = fc.deflate(program)
+	e.desc = src.desc
+	e.length1 = len(sub.Font)
+	e.program = fc.deflate(sub.Font)
 	e.toUnicode = fc.deflate(toUnicodeCMap(e.glyph))
 	return e, nil
 }

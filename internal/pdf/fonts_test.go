@@ -5,6 +5,7 @@ import (
 	"compress/zlib"
 	"io"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -77,5 +78,43 @@ func TestEmbeddedFontHoldsTheDocumentsGlyphs(t *testing.T) {
 	}
 	if len(programs[0]) > len(liberationsansregular.TTF)/10 {
 		t.Errorf("the embedded program is %d bytes, the whole font %d", len(programs[0]), len(liberationsansregular.TTF))
+	}
+}
+
+// The /W widths are the advances layout set the text with (Face.Advance),
+// so that a viewer puts every glyph of a TJ where layout did.
+func TestWidthsAreLayoutsAdvances(t *testing.T) {
+	face, err := fonts.Parse("LiberationSans-Regular.ttf", liberationsansregular.TTF)
+	if err != nil {
+		t.Fatal(err)
+	}
+	runes := []rune("Città metropolitana “Torino” – l’area, 12 € AVVIO")
+	slices.Sort(runes)
+	runes = slices.Compact(runes)
+	e, err := NewCache().embed(liberationsansregular.TTF, face.Name(), runes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// "[g [w w …] g [w …] …]": consecutive glyphs from g.
+	widths := map[uint16]float64{}
+	re := regexp.MustCompile(`(\d+) \[([^\]]*)\]`)
+	for _, m := range re.FindAllStringSubmatch(e.widths, -1) {
+		g, _ := strconv.Atoi(m[1])
+		for k, f := range strings.Fields(m[2]) {
+			w, err := strconv.ParseFloat(f, 64)
+			if err != nil {
+				t.Fatalf("/W %s: %v", e.widths, err)
+			}
+			widths[uint16(g+k)] = w
+		}
+	}
+	for _, r := range runes {
+		g, ok := e.glyph[r]
+		if !ok {
+			t.Fatalf("%q has no glyph", r)
+		}
+		if w, ok := widths[g]; !ok || w != face.Advance(r) {
+			t.Errorf("%q: /W width %v (listed %v), layout's advance %v", r, w, ok, face.Advance(r))
+		}
 	}
 }

@@ -304,7 +304,7 @@ func (wr *writer) render(out io.Writer, opt Options) error {
 		if len(font.Data) == 0 {
 			return fmt.Errorf("pdf: font %s (%s) has no data", font.Key, font.Name)
 		}
-		emb, err := wr.cache.embed(font.Data, runes[font.Key])
+		emb, err := wr.cache.embed(font.Data, font.Name, runes[font.Key])
 		if err != nil {
 			return fmt.Errorf("pdf: font %s (%s): %w", font.Key, font.Name, err)
 		}
