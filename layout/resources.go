@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"fmt"
+	"io"
 	"io/fs"
 	"runtime"
 	"sync"
@@ -201,15 +202,7 @@ func (r *Resources) loadImages(pub *content.Publication, maxHeld int64) []error 
 		sem <- struct{}{}
 		go func() {
 			defer func() { <-sem; wg.Done() }()
-			var st fs.FileInfo
-			if stream {
-				var err error
-				if st, err = fs.Stat(pub.FS, j.name); err != nil {
-					j.err = err
-					return
-				}
-			}
-			data, err := fs.ReadFile(pub.FS, j.name)
+			data, st, err := readFile(pub.FS, j.name)
 			if err != nil {
 				j.err = err
 				return
@@ -220,7 +213,7 @@ func (r *Resources) loadImages(pub *content.Publication, maxHeld int64) []error 
 				return
 			}
 			j.res = &imageRes{info: info, data: data, sum: sha256.Sum256(data)}
-			if stream && int64(len(data)) == st.Size() {
+			if stream {
 				head := min(len(data), 64) // enough to tell a PNG, which the writer reads whole
 				if info.HeaderLen > 0 {
 					head = info.HeaderLen
@@ -261,6 +254,27 @@ func (r *Resources) loadHyphenators(pub *content.Publication) []error {
 		r.hyphens[lang] = h
 	}
 	return errs
+}
+
+// readFile reads a file of fsys and returns its bytes with what the open
+// file says of itself, so that both are of the same file.
+func readFile(fsys fs.FS, name string) ([]byte, fs.FileInfo, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, nil, err
+	}
+	data := make([]byte, st.Size())
+	if _, err := io.ReadFull(f, data); err == io.ErrUnexpectedEOF {
+		return nil, nil, fmt.Errorf("%s changed while it was read", name)
+	} else if err != nil {
+		return nil, nil, err // the file's own errors name it
+	}
+	return data, st, nil
 }
 
 func sortedFamilies(pub *content.Publication) []*content.FontFamily {
