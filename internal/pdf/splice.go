@@ -106,16 +106,6 @@ func (f *File) Len() int {
 	return int(n)
 }
 
-// Bytes returns the file as one slice (a copy).
-func (f *File) Bytes() []byte {
-	var buf bytes.Buffer
-	buf.Grow(f.Len())
-	if _, err := f.WriteTo(&buf); err != nil {
-		return nil
-	}
-	return buf.Bytes()
-}
-
 // jpegStub returns the headers of a JPEG up to and including the length of
 // its first scan header, followed by tag; ok is false when the file has no
 // scan where a JPEG's segments say it should be.

@@ -26,11 +26,11 @@ func TestPassedThroughPhotosGiveTheSameBytes(t *testing.T) {
 		if len(got.parts) < 2 {
 			t.Errorf("%+v: the photos were not passed through", opt)
 		}
-		if !bytes.Equal(got.Bytes(), want.Bytes()) {
+		if !bytes.Equal(fileBytes(t, got), fileBytes(t, want)) {
 			t.Errorf("%+v: %d bytes with the photos passed through, %d through fpdf", opt, got.Len(), want.Len())
 		}
 		var buf bytes.Buffer
-		if n, err := got.WriteTo(&buf); err != nil || int(n) != got.Len() || !bytes.Equal(buf.Bytes(), want.Bytes()) {
+		if n, err := got.WriteTo(&buf); err != nil || int(n) != got.Len() || !bytes.Equal(buf.Bytes(), fileBytes(t, want)) {
 			t.Errorf("%+v: WriteTo wrote %d bytes, %v", opt, n, err)
 		}
 	}
@@ -69,7 +69,7 @@ func TestUnspliceablePhotoGoesThroughFpdf(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.Equal(got.Bytes(), want.Bytes()) {
+	if !bytes.Equal(fileBytes(t, got), fileBytes(t, want)) {
 		t.Error("different bytes with an unspliceable photo")
 	}
 }
@@ -82,7 +82,7 @@ func TestIDFollowsThePhotos(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		m := regexp.MustCompile(`/ID \[<([0-9a-f]{32})>`).FindSubmatch(f.Bytes())
+		m := regexp.MustCompile(`/ID \[<([0-9a-f]{32})>`).FindSubmatch(fileBytes(t, f))
 		if m == nil {
 			t.Fatal("no /ID")
 		}
@@ -100,4 +100,14 @@ func TestIDFollowsThePhotos(t *testing.T) {
 	if changed := id(doc); changed == base {
 		t.Error("a photo's byte changed and the /ID did not")
 	}
+}
+
+// fileBytes returns f as one slice.
+func fileBytes(t *testing.T, f *File) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if _, err := f.WriteTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
 }
