@@ -37,13 +37,14 @@ func New(lang string) (*Hyphenator, error) {
 	if !ok {
 		return nil, fmt.Errorf("hyphen: no patterns for language %q (known: it, en, en-gb, en-us)", lang)
 	}
-	src, err := patternFiles.ReadFile(l.file)
+	compiled := compiledName(l.file)
+	src, err := patternFiles.ReadFile(compiled)
 	if err != nil {
 		return nil, fmt.Errorf("hyphen: %w", err)
 	}
-	pats, excs, err := parseTeX(l.file, src)
+	pats, excs, err := readTrieFile(src)
 	if err != nil {
-		return nil, fmt.Errorf("hyphen: %w", err)
+		return nil, fmt.Errorf("hyphen: %s: %w", compiled, err)
 	}
 	h := &Hyphenator{lang: lang, patterns: pats, exceptions: make(map[string][]int, len(excs)), Left: l.left, Right: l.right}
 	for _, e := range excs {
