@@ -6,9 +6,11 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -75,6 +77,25 @@ func load(d *decoder, fsys fs.FS, root string) (*Publication, error) {
 			}
 		}
 	}
+	// The included files are read and decoded while the root file's
+	// tables are read, all at the same time (they are most of a
+	// publication's text); they are recorded in order, as if one by one.
+	// A panic in one of them is raised again here, where the caller's
+	// recover sees it.
+	incs := make([]parsed, len(includes))
+	panics := make([]any, len(includes))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, inc := range includes {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer func() { panics[i] = recover() }()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			incs[i] = parseFile(fsys, inc)
+		}()
+	}
 	d.meta(t, pub)
 	d.languages(t, pub)
 	d.hyphenation(t, pub)
@@ -87,8 +108,14 @@ func load(d *decoder, fsys fs.FS, root string) (*Publication, error) {
 	d.back(t, pub)
 	d.sections(t, pub)
 	t.done()
-	for _, inc := range includes {
-		s, m, err := d.parse(fsys, inc)
+	wg.Wait()
+	for _, v := range panics {
+		if v != nil {
+			panic(v)
+		}
+	}
+	for i, inc := range includes {
+		s, m, err := d.record(incs[i])
 		if err != nil {
 			return nil, err
 		}
@@ -155,28 +182,55 @@ func LoadPath(name string) (*Publication, error) {
 // parse reads and decodes one file. A syntax error is recorded and the
 // returned map is nil; a file that cannot be read is returned as error.
 func (d *decoder) parse(fsys fs.FS, name string) (*src, map[string]any, error) {
+	return d.record(parseFile(fsys, name))
+}
+
+// parsed is a file read and decoded by parseFile, not yet recorded.
+type parsed struct {
+	s      *src
+	m      map[string]any // nil after a syntax error
+	syntax error          // the TOML syntax error
+	err    error          // the file could not be read
+}
+
+// parseFile reads and decodes one file. It touches no decoder, so that
+// the included files can be parsed at the same time.
+func parseFile(fsys fs.FS, name string) parsed {
 	data, err := fs.ReadFile(fsys, name)
 	if err != nil {
-		return nil, nil, fmt.Errorf("cannot read %s: %w", name, err)
+		return parsed{err: fmt.Errorf("cannot read %s: %w", name, err)}
 	}
 	text := string(data)
 	s := &src{name: name, text: text}
+	m := map[string]any{}
+	if _, err := toml.Decode(text, &m); err != nil {
+		return parsed{s: s, syntax: err}
+	}
+	s.index = indexKeys(name, text)
+	return parsed{s: s, m: m}
+}
+
+// record notes a parsed file in d, its syntax error among d's errors,
+// and returns what parse returns.
+func (d *decoder) record(p parsed) (*src, map[string]any, error) {
+	if p.err != nil {
+		return nil, nil, p.err
+	}
+	s := p.s
 	if d.srcs == nil {
 		d.srcs = map[string]*src{}
 	}
-	d.srcs[name] = s
-	m := map[string]any{}
-	if _, err := toml.Decode(text, &m); err != nil {
+	d.srcs[s.name] = s
+	if p.syntax != nil {
 		var pe toml.ParseError
-		if errors.As(err, &pe) {
-			d.errorf(s, syntaxPos(name, text, pe), "", "TOML syntax: %s", pe.Message)
+		if errors.As(p.syntax, &pe) {
+			d.errorf(s, syntaxPos(s.name, s.text, pe), "", "TOML syntax: %s", pe.Message)
 		} else {
-			d.errorf(s, Pos{File: name, Line: 1, Col: 1}, "", "TOML syntax: %v", err)
+			d.errorf(s, Pos{File: s.name, Line: 1, Col: 1}, "", "TOML syntax: %v", p.syntax)
 		}
 		return s, nil, nil
 	}
-	s.index = indexKeys(name, text)
-	return s, m, nil
+	return s, p.m, nil
 }
 
 // syntaxPos is where a TOML syntax error is, in lines and runes. It is
