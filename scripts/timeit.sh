@@ -22,7 +22,7 @@ fi
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-(cd "$root" && go build -o "$work/duetto" ./cmd/duetto)
+(cd "$root" && CGO_ENABLED=0 go build -o "$work/duetto" ./cmd/duetto) # as make build
 gen="$work/duetto"
 bin=${DUETTO:-$work/duetto}
 
