@@ -136,8 +136,8 @@ func fitness(r float64) int {
 func adjustRatio(shortfall, stretch, bounded, shrink float64) float64 {
 	switch {
 	case shortfall > 0:
-		if shortfall <= stretch+bounded && stretch+bounded > 0 {
-			return shortfall / (stretch + bounded)
+		if all := stretch + bounded; shortfall <= all && all > 0 {
+			return shortfall / all
 		}
 		if stretch > 0 {
 			return (shortfall - bounded) / stretch
@@ -168,20 +168,6 @@ func badness(r float64) float64 {
 	return b
 }
 
-// active is a breakpoint that a next line may start from.
-type active struct {
-	pos        int     // index of the break node (-1: the paragraph start)
-	line       int     // number of lines before this break
-	fitness    int     // fitness class of the line ending here
-	hyphens    int     // hyphenated lines in a row ending here
-	w, st, sh  float64 // totals of width, stretch, shrink after the break (discardables skipped)
-	bs         float64 // total of bounded stretch after the break
-	demerits   float64
-	prev       *active
-	ratio, bad float64 // of the line ending here
-	overfull   bool
-}
-
 // ErrInvalid is wrapped by errors about invalid input.
 var ErrInvalid = errors.New("linebreak: invalid input")
 
@@ -189,31 +175,108 @@ var ErrInvalid = errors.New("linebreak: invalid input")
 // could break the paragraph.
 var ErrNoFit = errors.New("linebreak: no breaks within the tolerance")
 
+// maxNodes bounds the nodes of a paragraph so that the int32 indexes of
+// the breaker stay in range: a breakpoint makes at most 4·maxPerClassLoose
+// records.
+const maxNodes = 1 << 26
+
+// A Breaker breaks paragraphs as Break and BreakEach do, keeping the
+// memory it works in from one paragraph to the next. The zero value is
+// ready to use. A Breaker is not safe for concurrent use.
+type Breaker struct {
+	nodes  []Node
+	widths Widths
+	p      Params
+
+	sums              []float64 // backs the four prefix sums
+	sw, sst, ssh, sbs []float64 // totals of width, stretch, shrink and bounded stretch before node i
+	widthCache        []float64 // by line number; 0: not asked yet
+	legal             [2][]int32
+	legalDone         [2]bool // legal[h] holds the legal breakpoints, without (0) or with (1) hyphenation
+
+	// records holds every node made in a pass, the paragraph start
+	// first; a node's prev is the index of the one its line starts
+	// from, so the records of the final nodes lead back to the start.
+	records []record
+	actives []active // the active list, in the order TeX keeps it
+	cands   []cand
+	candAt  map[candKey]int
+	finals  []int32
+	passBuf [5]pass
+}
+
+// record is a breakpoint reached in a pass: where a line ends, and the
+// best way to get there.
+type record struct {
+	w, st, sh, bs float64 // totals of width, stretch, shrink, bounded stretch after the break (discardables skipped)
+	demerits      float64
+	ratio, bad    float64 // of the line ending here
+	pos           int32   // index of the break node (-1: the paragraph start)
+	prev          int32   // record the line ending here starts from (-1: none)
+	line          int32   // number of lines before this break
+	fitness       int8    // fitness class of the line ending here
+	overfull      bool
+}
+
+// active is an entry of the active list: a breakpoint that a next line
+// may start from. It repeats what the inner loop of run reads of its
+// record, so that the loop walks one array.
+type active struct {
+	w, st, sh, bs float64
+	demerits      float64
+	lw            float64 // the width of the line from here; 0: not asked yet
+	line          int32
+	hyphens       int32 // hyphenated lines in a row ending here
+	fitness       int32
+	rec           int32 // index of its record
+}
+
+// cand is a candidate for a new active node at a breakpoint: a line from
+// the active node of record from.
+type cand struct {
+	demerits   float64
+	ratio, bad float64
+	line, fit  int32
+	hyphens    int32 // hyphenated lines in a row ending at this break
+	from       int32
+	overfull   bool
+}
+
+// candKey is what tells candidates apart: line number, fitness class and
+// hyphenated lines in a row.
+type candKey struct{ line, fit, hyphens int32 }
+
 // Break chooses the breaks of the paragraph nodes for the line widths.
 // It never fails on hard input: when no set of breaks keeps every line
 // within the tolerance, even with emergency stretch, it returns the best
 // breaks it found with the lines that overrun marked Overfull (TeX's final
 // pass, §863). It returns an error only for invalid input.
 func Break(nodes []Node, widths Widths, p Params) (Result, error) {
+	var b Breaker
+	return b.Break(nodes, widths, p)
+}
+
+// Break is the package's Break, done in b's memory.
+func (b *Breaker) Break(nodes []Node, widths Widths, p Params) (Result, error) {
 	if err := validate(nodes); err != nil {
 		return Result{}, err
 	}
 	if len(nodes) == 0 {
 		return Result{Pass: 1}, nil
 	}
-	b := &breaker{nodes: nodes, widths: widths, p: p}
-	b.prefix()
+	b.start(nodes, widths, p)
+	defer b.finish()
 	passes := b.passes()
 	for i, ps := range passes {
-		finals, err := b.run(ps.tolerance, ps.hyphens, ps.emergency, ps.final)
+		finals, err := b.run(ps)
 		if err != nil {
 			return Result{}, err
 		}
 		best, met := b.choose(finals, p.Looseness)
 		// TeX §873: a pass that misses the looseness goal gives way to the
 		// next one, unless it is the last.
-		if best != nil && (met || i == len(passes)-1 && !p.Unforced) {
-			return Result{Lines: b.lines(best), Demerits: best.demerits, Pass: ps.number}, nil
+		if best >= 0 && (met || i == len(passes)-1 && !p.Unforced) {
+			return Result{Lines: b.lines(best), Demerits: b.records[best].demerits, Pass: ps.number}, nil
 		}
 	}
 	if p.Unforced {
@@ -225,6 +288,9 @@ func Break(nodes []Node, widths Widths, p Params) (Result, error) {
 // validate rejects nodes with measures that are not numbers, infinite or
 // negative.
 func validate(nodes []Node) error {
+	if len(nodes) > maxNodes {
+		return fmt.Errorf("%w: %d nodes, more than %d", ErrInvalid, len(nodes), maxNodes)
+	}
 	for i, n := range nodes {
 		if math.IsNaN(n.Width) || math.IsNaN(n.Stretch) || math.IsNaN(n.Shrink) || math.IsNaN(n.Penalty) || math.IsNaN(n.BoundedStretch) ||
 			math.IsInf(n.Width, 0) || n.Stretch < 0 || n.Shrink < 0 || n.BoundedStretch < 0 || math.IsInf(n.Stretch, 0) || math.IsInf(n.Shrink, 0) || math.IsInf(n.BoundedStretch, 0) {
@@ -240,6 +306,12 @@ func validate(nodes []Node) error {
 // only the final choice differs. Every looseness must be nonzero. It
 // returns a result and an error for each.
 func BreakEach(nodes []Node, widths Widths, p Params, loose []int) ([]Result, []error) {
+	var b Breaker
+	return b.BreakEach(nodes, widths, p, loose)
+}
+
+// BreakEach is the package's BreakEach, done in b's memory.
+func (b *Breaker) BreakEach(nodes []Node, widths Widths, p Params, loose []int) ([]Result, []error) {
 	results, errs := make([]Result, len(loose)), make([]error, len(loose))
 	for k, l := range loose {
 		if l == 0 {
@@ -261,8 +333,8 @@ func BreakEach(nodes []Node, widths Widths, p Params, loose []int) ([]Result, []
 		}
 		return results, errs
 	}
-	b := &breaker{nodes: nodes, widths: widths, p: p}
-	b.prefix()
+	b.start(nodes, widths, p)
+	defer b.finish()
 	passes := b.passes()
 	pending := 0
 	done := make([]bool, len(loose))
@@ -277,7 +349,7 @@ func BreakEach(nodes []Node, widths Widths, p Params, loose []int) ([]Result, []
 		if pending == 0 {
 			break
 		}
-		finals, err := b.run(ps.tolerance, ps.hyphens, ps.emergency, ps.final)
+		finals, err := b.run(ps)
 		for k, l := range loose {
 			if done[k] {
 				continue
@@ -288,8 +360,8 @@ func BreakEach(nodes []Node, widths Widths, p Params, loose []int) ([]Result, []
 				continue
 			}
 			best, met := b.choose(finals, l)
-			if best != nil && (met || i == len(passes)-1 && !p.Unforced) {
-				results[k] = Result{Lines: b.lines(best), Demerits: best.demerits, Pass: ps.number}
+			if best >= 0 && (met || i == len(passes)-1 && !p.Unforced) {
+				results[k] = Result{Lines: b.lines(best), Demerits: b.records[best].demerits, Pass: ps.number}
 				done[k] = true
 				pending--
 			}
@@ -307,6 +379,19 @@ func BreakEach(nodes []Node, widths Widths, p Params, loose []int) ([]Result, []
 	return results, errs
 }
 
+// start readies b for breaking nodes.
+func (b *Breaker) start(nodes []Node, widths Widths, p Params) {
+	b.nodes, b.widths, b.p = nodes, widths, p
+	b.prefix()
+	b.widthCache = b.widthCache[:0]
+	b.legalDone = [2]bool{}
+}
+
+// finish lets go of what b was given to break.
+func (b *Breaker) finish() {
+	b.nodes, b.widths = nil, nil
+}
+
 // pass is one pass of the algorithm.
 type pass struct {
 	number    int
@@ -318,9 +403,9 @@ type pass struct {
 
 // passes lists the passes Break tries, in order (TeX §863, with the loose
 // pass added).
-func (b *breaker) passes() []pass {
+func (b *Breaker) passes() []pass {
 	p := b.p
-	var passes []pass
+	passes := b.passBuf[:0]
 	if p.Pretolerance >= 0 {
 		passes = append(passes, pass{PassFirst, p.Pretolerance, false, 0, false})
 	}
@@ -337,26 +422,14 @@ func (b *breaker) passes() []pass {
 	return passes
 }
 
-type breaker struct {
-	nodes      []Node
-	widths     Widths
-	p          Params
-	sw, sst    []float64 // prefix sums of width and stretch before node i
-	sbs        []float64 // prefix sums of bounded stretch
-	ssh        []float64
-	widthCache []float64 // by line number; 0: not asked yet
-	// pool holds the active nodes of a pass in blocks (a node is never
-	// moved: others point to it); pool[block] is being filled. A pass
-	// starts again from the first block: the nodes of the pass before are
-	// no longer used.
-	pool  [][]active
-	block int
-}
-
-func (b *breaker) prefix() {
+func (b *Breaker) prefix() {
 	n := len(b.nodes)
-	sums := make([]float64, 4*(n+1)) // one allocation for the four
+	if cap(b.sums) < 4*(n+1) {
+		b.sums = make([]float64, 4*(n+1)) // one allocation for the four
+	}
+	sums := b.sums[:4*(n+1)]
 	b.sw, b.sst, b.ssh, b.sbs = sums[:n+1:n+1], sums[n+1:2*(n+1):2*(n+1)], sums[2*(n+1):3*(n+1):3*(n+1)], sums[3*(n+1):]
+	b.sw[0], b.sst[0], b.ssh[0], b.sbs[0] = 0, 0, 0, 0
 	for i, nd := range b.nodes {
 		b.sw[i+1], b.sst[i+1], b.ssh[i+1], b.sbs[i+1] = b.sw[i], b.sst[i], b.ssh[i], b.sbs[i]
 		switch nd.Kind {
@@ -371,10 +444,15 @@ func (b *breaker) prefix() {
 	}
 }
 
-func (b *breaker) width(line int) (float64, error) {
+// width returns the width of line, asking b.widths only the first time.
+func (b *Breaker) width(line int) (float64, error) {
 	if line < len(b.widthCache) && b.widthCache[line] > 0 {
 		return b.widthCache[line], nil
 	}
+	return b.askWidth(line)
+}
+
+func (b *Breaker) askWidth(line int) (float64, error) {
 	w := b.widths(line)
 	if !(w > 0) || math.IsInf(w, 0) {
 		return 0, fmt.Errorf("%w: width of line %d is %v", ErrInvalid, line, w)
@@ -386,27 +464,43 @@ func (b *breaker) width(line int) (float64, error) {
 	return w, nil
 }
 
-// legal reports whether node i is a legal breakpoint (K&P §2).
-func (b *breaker) legal(i int, hyphens bool) bool {
-	n := b.nodes[i]
-	switch n.Kind {
-	case KindGlue:
-		return i > 0 && b.nodes[i-1].Kind == KindBox
-	case KindPenalty:
-		return n.Penalty < Infinity && (hyphens || !n.Flagged)
+// breakpoints returns the indexes of the legal breakpoints (K&P §2), with
+// hyphenation or without: a penalty below Infinity, not flagged unless
+// hyphens, or glue that follows a box.
+func (b *Breaker) breakpoints(hyphens bool) []int32 {
+	h := 0
+	if hyphens {
+		h = 1
 	}
-	return false
+	if b.legalDone[h] {
+		return b.legal[h]
+	}
+	list := b.legal[h][:0]
+	for i, n := range b.nodes {
+		switch n.Kind {
+		case KindGlue:
+			if i > 0 && b.nodes[i-1].Kind == KindBox {
+				list = append(list, int32(i))
+			}
+		case KindPenalty:
+			if n.Penalty < Infinity && (hyphens || !n.Flagged) {
+				list = append(list, int32(i))
+			}
+		}
+	}
+	b.legal[h], b.legalDone[h] = list, true
+	return list
 }
 
 // after returns the totals after a break at i: the discardable nodes that
 // follow it vanish at the start of the next line (TeX §837).
-func (b *breaker) after(i int) (w, st, sh, bs float64) {
+func (b *Breaker) after(i int) (w, st, sh, bs float64) {
 	j := i + 1
 	if i < 0 {
 		j = 0
 	}
 	for j < len(b.nodes) {
-		n := b.nodes[j]
+		n := &b.nodes[j]
 		if n.Kind == KindBox || (n.Kind == KindPenalty && n.Penalty <= -Infinity && j > i+1) {
 			break
 		}
@@ -415,139 +509,83 @@ func (b *breaker) after(i int) (w, st, sh, bs float64) {
 	return b.sw[j], b.sst[j], b.ssh[j], b.sbs[j]
 }
 
-func (b *breaker) newActive(a active) *active {
-	if len(b.pool) == 0 {
-		b.pool = [][]active{make([]active, 0, 64)}
-	}
-	if cur := b.pool[b.block]; len(cur) == cap(cur) {
-		b.block++
-		if b.block == len(b.pool) {
-			b.pool = append(b.pool, make([]active, 0, 2*cap(cur)))
-		}
-	}
-	cur := append(b.pool[b.block], a)
-	b.pool[b.block] = cur
-	return &cur[len(cur)-1]
-}
-
-// resetPool makes the blocks of the pool free for the next pass.
-func (b *breaker) resetPool() {
-	for i := range b.pool {
-		b.pool[i] = b.pool[i][:0]
-	}
-	b.block = 0
-}
-
-// run is one pass of the algorithm. It returns the active nodes at the
-// paragraph's end, none when no feasible breaks exist in this pass.
-func (b *breaker) run(tolerance float64, hyphens bool, emergency float64, final bool) (finals []*active, err error) {
-	b.resetPool()
+// run is one pass of the algorithm. It returns the records of the active
+// nodes at the paragraph's end, none when no feasible breaks exist in
+// this pass.
+func (b *Breaker) run(ps pass) (finals []int32, err error) {
+	tolerance, emergency, final := ps.tolerance, ps.emergency, ps.final
 	w0, st0, sh0, bs0 := b.after(-1)
-	actives := []*active{b.newActive(active{pos: -1, fitness: fitDecent, w: w0, st: st0, sh: sh0, bs: bs0})}
-	p := b.p
-	type cand struct {
-		line, fit  int
-		hyphens    int // hyphenated lines in a row ending at this break
-		a          *active
-		demerits   float64
-		ratio, bad float64
-		overfull   bool
+	b.records = append(b.records[:0], record{pos: -1, prev: -1, fitness: fitDecent, w: w0, st: st0, sh: sh0, bs: bs0})
+	actives := append(b.actives[:0], active{fitness: fitDecent, w: w0, st: st0, sh: sh0, bs: bs0})
+	defer func() { b.actives = actives[:0] }() // the memory, for the next pass
+	maxHyphens := int32(b.p.MaxConsecutiveHyphens)
+	limit := int32(maxPerClass)
+	if b.p.Looseness != 0 {
+		limit = maxPerClassLoose // other line counts must survive
 	}
-	var cands []cand // reused at every breakpoint
-	// upsert keeps the best candidate per (line, fitness class, hyphens
-	// in a row): with a limit on hyphenated lines in a row, a way to a
-	// break that ends fewer of them is not worse than a cheaper one that
-	// ends more, so both must be kept for the optimum to be found.
-	// candAt indexes cands by that key once they are many: where the
-	// active nodes have many line counts (a long run of breakpoints with
-	// nothing between them) a scan at every upsert would make each
-	// breakpoint quadratic in the active nodes.
-	const scanned = 16
-	candAt := map[[3]int]int{}
-	upsert := func(c cand) {
-		key := [3]int{c.line, c.fit, c.hyphens}
-		k := -1
-		if len(cands) <= scanned {
-			for j := range cands {
-				if cands[j].line == c.line && cands[j].fit == c.fit && cands[j].hyphens == c.hyphens {
-					k = j
-					break
-				}
-			}
-		} else {
-			if len(candAt) == 0 {
-				for j, x := range cands {
-					candAt[[3]int{x.line, x.fit, x.hyphens}] = j
-				}
-			}
-			if j, ok := candAt[key]; ok {
-				k = j
-			}
-		}
-		if k >= 0 {
-			if c.demerits < cands[k].demerits {
-				cands[k] = c
-			}
-			return
-		}
-		if len(candAt) > 0 {
-			candAt[key] = len(cands)
-		}
-		cands = append(cands, c)
-	}
-	for i := range b.nodes {
-		if !b.legal(i, hyphens) {
-			continue
-		}
-		nd := b.nodes[i]
+	for _, bp := range b.breakpoints(ps.hyphens) {
+		i := int(bp)
+		nd := &b.nodes[i]
 		penalty, flagged, forced := 0.0, false, false
 		addW := 0.0
 		if nd.Kind == KindPenalty {
 			penalty, flagged, forced, addW = nd.Penalty, nd.Flagged, nd.Penalty <= -Infinity, nd.Width
 		}
-		// Best candidate per (line, fitness class).
-		cands = cands[:0]
-		if len(candAt) > 0 {
-			clear(candAt)
+		sw, sst, ssh, sbs := b.sw[i], b.sst[i], b.ssh[i], b.sbs[i]
+		// Best candidate per (line, fitness class, hyphens in a row).
+		b.cands = b.cands[:0]
+		if len(b.candAt) > 0 {
+			clear(b.candAt)
 		}
 		keep := actives[:0] // filtered in place: each kept node was already read
-		var lastDeactivated *active
-		for _, a := range actives {
-			lw, err := b.width(a.line)
-			if err != nil {
-				return nil, err
+		var last active     // the last node deactivated, if deactivated
+		deactivated := false
+		for k := range actives {
+			a := &actives[k]
+			lw := a.lw
+			if lw == 0 {
+				if lw, err = b.width(int(a.line)); err != nil {
+					return nil, err
+				}
+				a.lw = lw
 			}
-			natural := b.sw[i] - a.w + addW
-			stretch := b.sst[i] - a.st + emergency
-			shrink := b.ssh[i] - a.sh
-			r := adjustRatio(lw-natural, stretch, b.sbs[i]-a.bs, shrink)
-			bad := badness(r)
-			if r < -1 || forced {
-				lastDeactivated = a
+			natural := sw - a.w + addW
+			stretch := sst - a.st + emergency
+			shrink := ssh - a.sh
+			r := adjustRatio(lw-natural, stretch, sbs-a.bs, shrink)
+			if r < -1 { // even the tightest line from a overruns: a is done
+				last, deactivated = *a, true
+				continue
+			}
+			if forced {
+				last, deactivated = *a, true
 			} else {
-				keep = append(keep, a)
+				keep = append(keep, *a) // at most k: a is not overwritten
+				a = &keep[len(keep)-1]
 			}
-			if r < -1 || bad > tolerance {
+			bad := badness(r)
+			if bad > tolerance {
 				continue
 			}
-			if flagged && p.MaxConsecutiveHyphens > 0 && a.hyphens >= p.MaxConsecutiveHyphens && !final {
+			if flagged && maxHyphens > 0 && a.hyphens >= maxHyphens && !final {
 				continue
 			}
-			d := b.demerits(a, bad, penalty, flagged, fitness(r), forced)
-			upsert(cand{line: a.line + 1, fit: fitness(r), hyphens: hyphensAfter(a, flagged), a: a, demerits: d, ratio: r, bad: bad})
+			fit := fitness(r)
+			d := b.demerits(a, bad, penalty, flagged, fit, forced)
+			b.upsert(cand{line: a.line + 1, fit: int32(fit), hyphens: hyphensAfter(a.hyphens, flagged), from: a.rec, demerits: d, ratio: r, bad: bad})
 		}
 		// TeX's final pass (§854): rather than lose every active node, break
 		// here from the last one, with an overfull (or underfull) line.
-		if final && len(cands) == 0 && len(keep) == 0 && lastDeactivated != nil {
-			a := lastDeactivated
-			lw, _ := b.width(a.line)
-			natural := b.sw[i] - a.w + addW
-			shrink := b.ssh[i] - a.sh
+		if final && len(b.cands) == 0 && len(keep) == 0 && deactivated {
+			a := last
+			lw, _ := b.width(int(a.line))
+			natural := sw - a.w + addW
+			shrink := ssh - a.sh
 			r := -1.0
 			if shrink == 0 || natural <= lw {
 				r = 0
 			}
-			upsert(cand{line: a.line + 1, fit: fitTight, hyphens: hyphensAfter(a, flagged), a: a, demerits: a.demerits, ratio: r, bad: 10000, overfull: natural-shrink > lw+1e-9})
+			b.upsert(cand{line: a.line + 1, fit: fitTight, hyphens: hyphensAfter(a.hyphens, flagged), from: a.rec, demerits: a.demerits, ratio: r, bad: 10000, overfull: natural-shrink > lw+1e-9})
 		}
 		actives = keep
 		// New active nodes. Line numbers are kept apart (widths may differ
@@ -555,53 +593,24 @@ func (b *breaker) run(tolerance float64, hyphens bool, emergency float64, final 
 		// only the maxPerClass best of each fitness class survive, which
 		// bounds the active list as TeX's easy_line does for constant
 		// widths. Order is deterministic: fitness, demerits, line.
-		if len(cands) > 0 {
+		if len(b.cands) > 0 {
 			w, st, sh, bs := b.after(i)
-			// A stable sort: an insertion sort for the few candidates of
-			// most breakpoints (sort.SliceStable's reflection cost more
-			// than the sorting), a merge sort for the many of a long run of
-			// breakpoints with nothing between them.
-			less := func(cx, cy *cand) bool {
-				if cx.fit != cy.fit {
-					return cx.fit < cy.fit
-				}
-				if cx.demerits != cy.demerits {
-					return cx.demerits < cy.demerits
-				}
-				return cx.line < cy.line
-			}
-			if len(cands) <= 16 {
-				for x := 1; x < len(cands); x++ {
-					for y := x; y > 0 && less(&cands[y], &cands[y-1]); y-- {
-						cands[y], cands[y-1] = cands[y-1], cands[y]
-					}
-				}
-			} else {
-				slices.SortStableFunc(cands, func(cx, cy cand) int {
-					switch {
-					case less(&cx, &cy):
-						return -1
-					case less(&cy, &cx):
-						return 1
-					}
-					return 0
-				})
-			}
-			perClass, limit := 0, maxPerClass
-			if p.Looseness != 0 {
-				limit = maxPerClassLoose // other line counts must survive
-			}
-			for k, c := range cands {
-				if k > 0 && c.fit != cands[k-1].fit {
+			sortCands(b.cands)
+			perClass := int32(0)
+			for k := range b.cands {
+				c := &b.cands[k]
+				if k > 0 && c.fit != b.cands[k-1].fit {
 					perClass = 0
 				}
 				if perClass >= limit {
 					continue
 				}
 				perClass++
-				h := c.hyphens
-				actives = append(actives, b.newActive(active{pos: i, line: c.line, fitness: c.fit, hyphens: h, w: w, st: st, sh: sh, bs: bs,
-					demerits: c.demerits, prev: c.a, ratio: c.ratio, bad: c.bad, overfull: c.overfull}))
+				rec := int32(len(b.records))
+				b.records = append(b.records, record{pos: bp, prev: c.from, line: c.line, fitness: int8(c.fit), w: w, st: st, sh: sh, bs: bs,
+					demerits: c.demerits, ratio: c.ratio, bad: c.bad, overfull: c.overfull})
+				actives = append(actives, active{line: c.line, fitness: c.fit, hyphens: c.hyphens, w: w, st: st, sh: sh, bs: bs,
+					demerits: c.demerits, rec: rec})
 			}
 		}
 		if len(actives) == 0 {
@@ -610,45 +619,131 @@ func (b *breaker) run(tolerance float64, hyphens bool, emergency float64, final 
 	}
 	// The paragraph ends with a forced break: the actives at the last node
 	// are the candidates.
+	finals = b.finals[:0]
 	for _, a := range actives {
-		if a.pos == len(b.nodes)-1 {
-			finals = append(finals, a)
+		if int(b.records[a.rec].pos) == len(b.nodes)-1 {
+			finals = append(finals, a.rec)
 		}
 	}
+	b.finals = finals
 	return finals, nil
+}
+
+// scanned is how many candidates upsert scans for a key before it looks
+// them up in candAt.
+const scanned = 16
+
+// upsert keeps the best candidate per (line, fitness class, hyphens in a
+// row): with a limit on hyphenated lines in a row, a way to a break that
+// ends fewer of them is not worse than a cheaper one that ends more, so
+// both must be kept for the optimum to be found. candAt indexes the
+// candidates by that key once they are many: where the active nodes have
+// many line counts (a long run of breakpoints with nothing between them) a
+// scan at every upsert would make each breakpoint quadratic in the active
+// nodes.
+func (b *Breaker) upsert(c cand) {
+	key := candKey{c.line, c.fit, c.hyphens}
+	k := -1
+	if len(b.cands) <= scanned {
+		for j := range b.cands {
+			if x := &b.cands[j]; x.line == c.line && x.fit == c.fit && x.hyphens == c.hyphens {
+				k = j
+				break
+			}
+		}
+	} else {
+		if len(b.candAt) == 0 {
+			if b.candAt == nil {
+				b.candAt = make(map[candKey]int)
+			}
+			for j, x := range b.cands {
+				b.candAt[candKey{x.line, x.fit, x.hyphens}] = j
+			}
+		}
+		if j, ok := b.candAt[key]; ok {
+			k = j
+		}
+	}
+	if k >= 0 {
+		if c.demerits < b.cands[k].demerits {
+			b.cands[k] = c
+		}
+		return
+	}
+	if len(b.candAt) > 0 {
+		b.candAt[key] = len(b.cands)
+	}
+	b.cands = append(b.cands, c)
+}
+
+// sortCands sorts the candidates of a breakpoint by fitness class, then
+// demerits, then line, keeping the order of equals. It is an insertion
+// sort for the few candidates of most breakpoints, a merge sort for the
+// many of a long run of breakpoints with nothing between them.
+func sortCands(cands []cand) {
+	if len(cands) <= 16 {
+		for x := 1; x < len(cands); x++ {
+			for y := x; y > 0 && candLess(&cands[y], &cands[y-1]); y-- {
+				cands[y], cands[y-1] = cands[y-1], cands[y]
+			}
+		}
+		return
+	}
+	slices.SortStableFunc(cands, func(cx, cy cand) int {
+		switch {
+		case candLess(&cx, &cy):
+			return -1
+		case candLess(&cy, &cx):
+			return 1
+		}
+		return 0
+	})
+}
+
+func candLess(cx, cy *cand) bool {
+	if cx.fit != cy.fit {
+		return cx.fit < cy.fit
+	}
+	if cx.demerits != cy.demerits {
+		return cx.demerits < cy.demerits
+	}
+	return cx.line < cy.line
 }
 
 // choose picks among the final active nodes of a pass the one with the
 // fewest demerits or, with a looseness, the one whose line count is
-// closest to the goal (TeX §875); met tells whether it is the goal.
-func (b *breaker) choose(finals []*active, looseness int) (best *active, met bool) {
+// closest to the goal (TeX §875); met tells whether it is the goal. It
+// returns the record of the node, -1 if there are none.
+func (b *Breaker) choose(finals []int32, looseness int) (best int32, met bool) {
 	if len(finals) == 0 {
-		return nil, false
+		return -1, false
 	}
+	rs := b.records
 	best = finals[0]
 	for _, a := range finals[1:] {
-		if a.demerits < best.demerits {
+		if rs[a].demerits < rs[best].demerits {
 			best = a
 		}
 	}
 	if looseness == 0 {
 		return best, true
 	}
-	goal := best.line + looseness
+	goal := int(rs[best].line) + looseness
 	for _, a := range finals {
-		da, db := absInt(a.line-goal), absInt(best.line-goal)
-		if da < db || (da == db && a.demerits < best.demerits) {
+		da, db := absInt(int(rs[a].line)-goal), absInt(int(rs[best].line)-goal)
+		if da < db || (da == db && rs[a].demerits < rs[best].demerits) {
 			best = a
 		}
 	}
-	return best, best.line == goal
+	return best, int(rs[best].line) == goal
 }
 
-// hyphensAfter is the run of hyphenated lines that a line from a to a
-// break ends: one more than a's if the break is flagged, else none.
-func hyphensAfter(a *active, flagged bool) int {
+// hyphensAfter is the run of hyphenated lines that a line from a node
+// that ends hyphens of them to a break ends: one more if the break is
+// flagged, else none.
+func hyphensAfter(hyphens int32, flagged bool) int32 {
 	if flagged {
-		return a.hyphens + 1
+		return hyphens + 1
 	}
 	return 0
 }
@@ -662,8 +757,8 @@ func absInt(n int) int {
 
 // demerits of a line from a with badness bad ending at a break with the
 // given penalty (K&P 1981 §"demerits", TeX §859).
-func (b *breaker) demerits(a *active, bad, penalty float64, flagged bool, fit int, forced bool) float64 {
-	p := b.p
+func (b *Breaker) demerits(a *active, bad, penalty float64, flagged bool, fit int, forced bool) float64 {
+	p := &b.p
 	l := p.LinePenalty + bad
 	d := l * l
 	switch {
@@ -678,28 +773,30 @@ func (b *breaker) demerits(a *active, bad, penalty float64, flagged bool, fit in
 	if forced && a.hyphens > 0 {
 		d += p.FinalHyphenDemerits
 	}
-	if absInt(fit-a.fitness) > 1 {
+	if absInt(fit-int(a.fitness)) > 1 {
 		d += p.FitnessDemerits
 	}
 	return a.demerits + d
 }
 
-// lines turns the chain ending at last into lines.
-func (b *breaker) lines(last *active) []Line {
-	var chain []*active
-	for a := last; a != nil && a.pos >= 0; a = a.prev {
-		chain = append(chain, a)
+// lines turns the chain of records ending at last into lines.
+func (b *Breaker) lines(last int32) []Line {
+	rs := b.records
+	n := 0
+	for k := last; k >= 0 && rs[k].pos >= 0; k = rs[k].prev {
+		n++
 	}
-	lines := make([]Line, len(chain))
-	for k := range chain {
-		a := chain[len(chain)-1-k]
-		start := a.prev.pos + 1
-		for start < a.pos && b.nodes[start].Kind != KindBox {
+	lines := make([]Line, n)
+	for k, at := last, n-1; at >= 0; k, at = rs[k].prev, at-1 {
+		a, prev := &rs[k], &rs[rs[k].prev]
+		pos := int(a.pos)
+		start := int(prev.pos) + 1
+		for start < pos && b.nodes[start].Kind != KindBox {
 			start++ // discardable nodes at the start of a line
 		}
-		lw, _ := b.width(a.prev.line)
-		natural := b.sw[a.pos] - a.prev.w
-		nd := b.nodes[a.pos]
+		lw, _ := b.width(int(prev.line))
+		natural := b.sw[pos] - prev.w
+		nd := &b.nodes[pos]
 		hyph := nd.Kind == KindPenalty && nd.Flagged
 		if nd.Kind == KindPenalty {
 			natural += nd.Width
@@ -707,9 +804,9 @@ func (b *breaker) lines(last *active) []Line {
 		ratio := a.ratio
 		// Recompute the ratio without emergency stretch: the glue is set
 		// with its real stretch.
-		stretch := b.sst[a.pos] - a.prev.st
-		bounded := b.sbs[a.pos] - a.prev.bs
-		shrink := b.ssh[a.pos] - a.prev.sh
+		stretch := b.sst[pos] - prev.st
+		bounded := b.sbs[pos] - prev.bs
+		shrink := b.ssh[pos] - prev.sh
 		switch {
 		case natural < lw && stretch+bounded > 0, natural > lw && shrink > 0:
 			ratio = math.Max(adjustRatio(lw-natural, stretch, bounded, shrink), -1)
@@ -720,8 +817,8 @@ func (b *breaker) lines(last *active) []Line {
 		if ratio != a.ratio { // set with emergency stretch: report the real badness
 			bad = badness(ratio)
 		}
-		lines[k] = Line{Start: start, End: a.pos, Width: lw, Natural: natural, Ratio: ratio, Badness: bad,
-			Fitness: a.fitness, Hyphenated: hyph, Overfull: a.overfull || natural-shrink > lw+1e-6}
+		lines[at] = Line{Start: start, End: pos, Width: lw, Natural: natural, Ratio: ratio, Badness: bad,
+			Fitness: int(a.fitness), Hyphenated: hyph, Overfull: a.overfull || natural-shrink > lw+1e-6}
 	}
 	return lines
 }
