@@ -119,6 +119,9 @@ type engine struct {
 	miss            missingGlyphs
 	errs            []error
 	report          Report
+	// lb is the line breaker's memory, reused from one paragraph to the
+	// next.
+	lb linebreak.Breaker
 }
 
 // pageState is a page being filled.
@@ -502,15 +505,15 @@ func (e *engine) breakLoose(p *paragraph, widths linebreak.Widths, looseness int
 func (e *engine) breakLooseEach(p *paragraph, widths linebreak.Widths, loose []int) (lines [][]linebreak.Line, ok []bool) {
 	k := breakKey{kind: breakEach}
 	if len(loose) > len(k.loose) {
-		return breakLooseEach(p, widths, loose)
+		return breakLooseEach(&e.lb, p, widths, loose)
 	}
 	copy(k.loose[:], loose)
 	return cachedBreak(p, k, widths, func(widths linebreak.Widths) ([][]linebreak.Line, []bool) {
-		return breakLooseEach(p, widths, loose)
+		return breakLooseEach(&e.lb, p, widths, loose)
 	})
 }
 
-func breakLooseEach(p *paragraph, widths linebreak.Widths, loose []int) (lines [][]linebreak.Line, ok []bool) {
+func breakLooseEach(lb *linebreak.Breaker, p *paragraph, widths linebreak.Widths, loose []int) (lines [][]linebreak.Line, ok []bool) {
 	lines, ok = make([][]linebreak.Line, len(loose)), make([]bool, len(loose))
 	if p.style.Align != content.Justify {
 		for k := range loose {
@@ -520,7 +523,7 @@ func breakLooseEach(p *paragraph, widths linebreak.Widths, loose []int) (lines [
 	}
 	params := linebreak.DefaultParams()
 	params.Unforced = true
-	res, errs := linebreak.BreakEach(p.nodes, widths, params, loose)
+	res, errs := lb.BreakEach(p.nodes, widths, params, loose)
 	for k := range loose {
 		switch {
 		case errors.Is(errs[k], linebreak.ErrNoFit):
@@ -535,7 +538,7 @@ func breakLooseEach(p *paragraph, widths linebreak.Widths, loose []int) (lines [
 
 func (e *engine) breakWith(p *paragraph, widths linebreak.Widths, looseness int, unforced bool) (lines []linebreak.Line, ok bool) {
 	ls, oks := cachedBreak(p, breakKey{kind: breakOne, looseness: looseness, unforced: unforced}, widths, func(widths linebreak.Widths) ([][]linebreak.Line, []bool) {
-		lines, ok := breakWith(p, widths, looseness, unforced)
+		lines, ok := breakWith(&e.lb, p, widths, looseness, unforced)
 		return [][]linebreak.Line{lines}, []bool{ok}
 	})
 	return ls[0], oks[0]
@@ -549,7 +552,7 @@ func (e *engine) firstFit(p *paragraph, widths linebreak.Widths) []linebreak.Lin
 	return ls[0]
 }
 
-func breakWith(p *paragraph, widths linebreak.Widths, looseness int, unforced bool) (lines []linebreak.Line, ok bool) {
+func breakWith(lb *linebreak.Breaker, p *paragraph, widths linebreak.Widths, looseness int, unforced bool) (lines []linebreak.Line, ok bool) {
 	if p.style.Align != content.Justify {
 		return breakRagged(p.nodes, widths), looseness == 0
 	}
@@ -560,7 +563,7 @@ func breakWith(p *paragraph, widths linebreak.Widths, looseness int, unforced bo
 		params.LooseTolerance = looseTolerance
 		params.EmergencyStretch = 2 * p.style.Size
 	}
-	res, err := linebreak.Break(p.nodes, widths, params)
+	res, err := lb.Break(p.nodes, widths, params)
 	if unforced && errors.Is(err, linebreak.ErrNoFit) {
 		return nil, false
 	}
