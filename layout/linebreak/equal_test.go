@@ -2,7 +2,9 @@ package linebreak
 
 import (
 	"fmt"
+	"math"
 	"math/rand/v2"
+	"slices"
 	"testing"
 )
 
@@ -212,4 +214,42 @@ func FuzzBreakMatchesReference(f *testing.F) {
 			t.Fatal(d)
 		}
 	})
+}
+
+func TestBreakMatchesReferenceAtTheEdges(t *testing.T) {
+	nan, inf := math.NaN(), math.Inf(1)
+	var b Breaker
+	for _, tt := range []struct {
+		name string
+		node Node
+	}{
+		{"NaN width", Box(nan)},
+		{"infinite width", Box(-inf)},
+		{"negative width", Box(-30)},
+		{"NaN stretch", Glue(1, nan, 0)},
+		{"negative stretch", Glue(1, -1, 0)},
+		{"infinite stretch", Glue(1, inf, 0)},
+		{"largest stretch", Glue(1, math.MaxFloat64, 0)},
+		{"infinite shrink", Glue(1, 1, inf)},
+		{"negative shrink", Glue(1, 1, -1)},
+		{"NaN bounded stretch", WordGlue(1, 1, nan, 0)},
+		{"infinite bounded stretch", WordGlue(1, 1, inf, 0)},
+		{"NaN penalty", Penalty(0, nan, false)},
+		{"infinite penalty", Penalty(0, inf, false)},
+		{"infinitely negative penalty", Penalty(0, -inf, true)},
+		{"huge widths", Box(1e300)},
+		{"tiny widths", Box(1e-310)},
+		{"unknown kind", Node{Kind: 7, Width: 5}},
+	} {
+		for _, width := range []float64{1e-300, 50, 1e300} {
+			for _, at := range []int{0, 7, 30} {
+				c := decodeCase(textLike(rand.New(rand.NewPCG(uint64(at), 5)), 20))
+				c.nodes = slices.Insert(c.nodes, min(at, len(c.nodes)), tt.node)
+				c.width = func(int) float64 { return width }
+				if d := differ(&b, c); d != "" {
+					t.Fatalf("%s at %d, width %v: %s", tt.name, at, width, d)
+				}
+			}
+		}
+	}
 }

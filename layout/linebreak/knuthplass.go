@@ -188,11 +188,11 @@ type Breaker struct {
 	widths Widths
 	p      Params
 
-	sums              []float64 // backs the four prefix sums
-	sw, sst, ssh, sbs []float64 // totals of width, stretch, shrink and bounded stretch before node i
-	widthCache        []float64 // by line number; 0: not asked yet
-	legal             [2][]int32
-	legalDone         [2]bool // legal[h] holds the legal breakpoints, without (0) or with (1) hyphenation
+	sums              []float64  // backs the four prefix sums
+	sw, sst, ssh, sbs []float64  // totals of width, stretch, shrink and bounded stretch before node i
+	scale             float64    // the largest magnitude of a total or a penalty's width
+	widthCache        []float64  // by line number; 0: not asked yet
+	legal             [2][]int32 // the legal breakpoints, without (0) and with (1) hyphenation
 
 	// records holds every node made in a pass, the paragraph start
 	// first; a node's prev is the index of the one its line starts
@@ -225,6 +225,7 @@ type active struct {
 	w, st, sh, bs float64
 	demerits      float64
 	lw            float64 // the width of the line from here; 0: not asked yet
+	loose         float64 // reach below which a line from here is too loose (see run)
 	line          int32
 	hyphens       int32 // hyphenated lines in a row ending here
 	fitness       int32
@@ -258,14 +259,13 @@ func Break(nodes []Node, widths Widths, p Params) (Result, error) {
 
 // Break is the package's Break, done in b's memory.
 func (b *Breaker) Break(nodes []Node, widths Widths, p Params) (Result, error) {
-	if err := validate(nodes); err != nil {
+	defer b.finish()
+	if err := b.start(nodes, widths, p); err != nil {
 		return Result{}, err
 	}
 	if len(nodes) == 0 {
 		return Result{Pass: 1}, nil
 	}
-	b.start(nodes, widths, p)
-	defer b.finish()
 	passes := b.passes()
 	for i, ps := range passes {
 		finals, err := b.run(ps)
@@ -283,21 +283,6 @@ func (b *Breaker) Break(nodes []Node, widths Widths, p Params) (Result, error) {
 		return Result{}, ErrNoFit
 	}
 	return Result{}, fmt.Errorf("%w: no breaks found", ErrInvalid) // unreachable: the final pass always breaks
-}
-
-// validate rejects nodes with measures that are not numbers, infinite or
-// negative.
-func validate(nodes []Node) error {
-	if len(nodes) > maxNodes {
-		return fmt.Errorf("%w: %d nodes, more than %d", ErrInvalid, len(nodes), maxNodes)
-	}
-	for i, n := range nodes {
-		if math.IsNaN(n.Width) || math.IsNaN(n.Stretch) || math.IsNaN(n.Shrink) || math.IsNaN(n.Penalty) || math.IsNaN(n.BoundedStretch) ||
-			math.IsInf(n.Width, 0) || n.Stretch < 0 || n.Shrink < 0 || n.BoundedStretch < 0 || math.IsInf(n.Stretch, 0) || math.IsInf(n.Shrink, 0) || math.IsInf(n.BoundedStretch, 0) {
-			return fmt.Errorf("%w: node %d has width %v, stretch %v, shrink %v, penalty %v", ErrInvalid, i, n.Width, n.Stretch, n.Shrink, n.Penalty)
-		}
-	}
-	return nil
 }
 
 // BreakEach breaks the paragraph as Break does for each looseness of
@@ -319,7 +304,8 @@ func (b *Breaker) BreakEach(nodes []Node, widths Widths, p Params, loose []int) 
 		}
 	}
 	p.Looseness = 1 // any nonzero value: the passes do not depend on which
-	if err := validate(nodes); err != nil {
+	defer b.finish()
+	if err := b.start(nodes, widths, p); err != nil {
 		for k := range loose {
 			errs[k] = err
 		}
@@ -333,8 +319,6 @@ func (b *Breaker) BreakEach(nodes []Node, widths Widths, p Params, loose []int) 
 		}
 		return results, errs
 	}
-	b.start(nodes, widths, p)
-	defer b.finish()
 	passes := b.passes()
 	pending := 0
 	done := make([]bool, len(loose))
@@ -379,12 +363,65 @@ func (b *Breaker) BreakEach(nodes []Node, widths Widths, p Params, loose []int) 
 	return results, errs
 }
 
-// start readies b for breaking nodes.
-func (b *Breaker) start(nodes []Node, widths Widths, p Params) {
+// start readies b for breaking nodes: it checks them, sums their
+// measures up and lists their legal breakpoints. It rejects nodes with
+// measures that are not numbers, infinite or negative.
+func (b *Breaker) start(nodes []Node, widths Widths, p Params) error {
 	b.nodes, b.widths, b.p = nodes, widths, p
-	b.prefix()
 	b.widthCache = b.widthCache[:0]
-	b.legalDone = [2]bool{}
+	if len(nodes) > maxNodes {
+		return fmt.Errorf("%w: %d nodes, more than %d", ErrInvalid, len(nodes), maxNodes)
+	}
+	n := len(nodes)
+	if cap(b.sums) < 4*(n+1) {
+		b.sums = make([]float64, 4*(n+1)) // one allocation for the four
+	}
+	sums := b.sums[:4*(n+1)]
+	sw, sst, ssh, sbs := sums[:n+1:n+1], sums[n+1:2*(n+1):2*(n+1)], sums[2*(n+1):3*(n+1):3*(n+1)], sums[3*(n+1):]
+	b.sw, b.sst, b.ssh, b.sbs = sw, sst, ssh, sbs
+	plain, hyph := b.legal[0][:0], b.legal[1][:0]
+	w, st, sh, bs := 0.0, 0.0, 0.0, 0.0
+	scale := 0.0
+	prev := Kind(255) // the kind of the node before
+	for i := range nodes {
+		nd := &nodes[i]
+		// Finite widths, finite non-negative stretch and shrink, a
+		// penalty that is a number (x−x is 0 unless x is ±Inf or NaN;
+		// a comparison with NaN is false).
+		if !(nd.Width-nd.Width == 0 && nd.Stretch >= 0 && nd.Stretch <= math.MaxFloat64 && nd.Shrink >= 0 && nd.Shrink <= math.MaxFloat64 &&
+			nd.BoundedStretch >= 0 && nd.BoundedStretch <= math.MaxFloat64 && nd.Penalty == nd.Penalty) {
+			return fmt.Errorf("%w: node %d has width %v, stretch %v, shrink %v, penalty %v", ErrInvalid, i, nd.Width, nd.Stretch, nd.Shrink, nd.Penalty)
+		}
+		sw[i], sst[i], ssh[i], sbs[i] = w, st, sh, bs
+		// Legal breakpoints (K&P §2): glue that follows a box, a penalty
+		// below Infinity (a flagged one only with hyphenation).
+		switch nd.Kind {
+		case KindBox:
+			w += nd.Width
+		case KindGlue:
+			if prev == KindBox {
+				plain, hyph = append(plain, int32(i)), append(hyph, int32(i))
+			}
+			w += nd.Width
+			st += nd.Stretch
+			bs += nd.BoundedStretch
+			sh += nd.Shrink
+		case KindPenalty:
+			if nd.Penalty < Infinity {
+				if !nd.Flagged {
+					plain = append(plain, int32(i))
+				}
+				hyph = append(hyph, int32(i))
+			}
+			scale = max(scale, math.Abs(nd.Width))
+		}
+		scale = max(scale, math.Abs(w))
+		prev = nd.Kind
+	}
+	sw[n], sst[n], ssh[n], sbs[n] = w, st, sh, bs
+	b.scale = max(scale, st, bs) // stretch only grows
+	b.legal[0], b.legal[1] = plain, hyph
+	return nil
 }
 
 // finish lets go of what b was given to break.
@@ -422,28 +459,6 @@ func (b *Breaker) passes() []pass {
 	return passes
 }
 
-func (b *Breaker) prefix() {
-	n := len(b.nodes)
-	if cap(b.sums) < 4*(n+1) {
-		b.sums = make([]float64, 4*(n+1)) // one allocation for the four
-	}
-	sums := b.sums[:4*(n+1)]
-	b.sw, b.sst, b.ssh, b.sbs = sums[:n+1:n+1], sums[n+1:2*(n+1):2*(n+1)], sums[2*(n+1):3*(n+1):3*(n+1)], sums[3*(n+1):]
-	b.sw[0], b.sst[0], b.ssh[0], b.sbs[0] = 0, 0, 0, 0
-	for i, nd := range b.nodes {
-		b.sw[i+1], b.sst[i+1], b.ssh[i+1], b.sbs[i+1] = b.sw[i], b.sst[i], b.ssh[i], b.sbs[i]
-		switch nd.Kind {
-		case KindBox:
-			b.sw[i+1] += nd.Width
-		case KindGlue:
-			b.sw[i+1] += nd.Width
-			b.sst[i+1] += nd.Stretch
-			b.sbs[i+1] += nd.BoundedStretch
-			b.ssh[i+1] += nd.Shrink
-		}
-	}
-}
-
 // width returns the width of line, asking b.widths only the first time.
 func (b *Breaker) width(line int) (float64, error) {
 	if line < len(b.widthCache) && b.widthCache[line] > 0 {
@@ -464,32 +479,13 @@ func (b *Breaker) askWidth(line int) (float64, error) {
 	return w, nil
 }
 
-// breakpoints returns the indexes of the legal breakpoints (K&P §2), with
-// hyphenation or without: a penalty below Infinity, not flagged unless
-// hyphens, or glue that follows a box.
+// breakpoints returns the indexes of the legal breakpoints, with
+// hyphenation or without.
 func (b *Breaker) breakpoints(hyphens bool) []int32 {
-	h := 0
 	if hyphens {
-		h = 1
+		return b.legal[1]
 	}
-	if b.legalDone[h] {
-		return b.legal[h]
-	}
-	list := b.legal[h][:0]
-	for i, n := range b.nodes {
-		switch n.Kind {
-		case KindGlue:
-			if i > 0 && b.nodes[i-1].Kind == KindBox {
-				list = append(list, int32(i))
-			}
-		case KindPenalty:
-			if n.Penalty < Infinity && (hyphens || !n.Flagged) {
-				list = append(list, int32(i))
-			}
-		}
-	}
-	b.legal[h], b.legalDone[h] = list, true
-	return list
+	return b.legal[0]
 }
 
 // after returns the totals after a break at i: the discardable nodes that
@@ -517,11 +513,28 @@ func (b *Breaker) run(ps pass) (finals []int32, err error) {
 	w0, st0, sh0, bs0 := b.after(-1)
 	b.records = append(b.records[:0], record{pos: -1, prev: -1, fitness: fitDecent, w: w0, st: st0, sh: sh0, bs: bs0})
 	actives := append(b.actives[:0], active{fitness: fitDecent, w: w0, st: st0, sh: sh0, bs: bs0})
-	defer func() { b.actives = actives[:0] }() // the memory, for the next pass
+	b.actives = actives[:0]
 	maxHyphens := int32(b.p.MaxConsecutiveHyphens)
 	limit := int32(maxPerClass)
 	if b.p.Looseness != 0 {
 		limit = maxPerClassLoose // other line counts must survive
+	}
+	// Most lines the inner loop tries are too loose: their active node is
+	// young, the line far from its width. A line is too loose when its
+	// ratio r exceeds rcut (badness 100·rcut³ > tolerance), that is, with
+	// rcut >= 1, when width − natural − bounded − rcut·stretch > 0, or
+	//
+	//	sw[i] + sbs[i] + rcut·sst[i] + hyphen  <  lw + a.w + a.bs + rcut·(a.st − emergency),
+	//
+	// the breakpoint's reach on the left, the node's loose on the right.
+	// Both are computed once, and loose is lowered by far more than any
+	// rounding of the sums could make up, so that a line found too loose
+	// this way is one whose computed badness exceeds the tolerance: the
+	// loop skips it, with the same result. For tolerances below 100
+	// (rcut < 1) and without a tolerance, no line is skipped.
+	rcut, skipLoose := 0.0, false
+	if 100 <= tolerance && tolerance < 10000 {
+		rcut, skipLoose = math.Cbrt(tolerance/100)*(1+1e-6), true
 	}
 	for _, bp := range b.breakpoints(ps.hyphens) {
 		i := int(bp)
@@ -532,14 +545,21 @@ func (b *Breaker) run(ps pass) (finals []int32, err error) {
 			penalty, flagged, forced, addW = nd.Penalty, nd.Flagged, nd.Penalty <= -Infinity, nd.Width
 		}
 		sw, sst, ssh, sbs := b.sw[i], b.sst[i], b.ssh[i], b.sbs[i]
+		reach := math.Inf(1) // every node is tried at a forced break: it ends them all
+		if skipLoose && !forced {
+			reach = sw + sbs + rcut*sst + addW
+		}
 		// Best candidate per (line, fitness class, hyphens in a row).
 		b.cands = b.cands[:0]
 		if len(b.candAt) > 0 {
 			clear(b.candAt)
 		}
-		keep := actives[:0] // filtered in place: each kept node was already read
-		var last active     // the last node deactivated, if deactivated
+		var last active // the last node deactivated, if deactivated
 		deactivated := false
+		// The nodes kept close up in place, each moved once it was read:
+		// actives[start:start+n] are those kept so far, start past the
+		// nodes deactivated before the first kept one.
+		start, n := 0, 0
 		for k := range actives {
 			a := &actives[k]
 			lw := a.lw
@@ -548,20 +568,35 @@ func (b *Breaker) run(ps pass) (finals []int32, err error) {
 					return nil, err
 				}
 				a.lw = lw
+				a.loose = math.Inf(-1)
+				if skipLoose {
+					a.loose = lw + a.w + a.bs + rcut*(a.st-emergency) - (1e-8*(b.scale+lw+emergency) + 1e-300)
+				}
+			}
+			if reach < a.loose { // too loose: a stays active, with no line to here
+				if start+n != k {
+					actives[start+n] = *a
+				}
+				n++
+				continue
 			}
 			natural := sw - a.w + addW
 			stretch := sst - a.st + emergency
 			shrink := ssh - a.sh
 			r := adjustRatio(lw-natural, stretch, sbs-a.bs, shrink)
-			if r < -1 { // even the tightest line from a overruns: a is done
+			if r < -1 || forced { // even the tightest line from a overruns, or the break is forced: a is done
 				last, deactivated = *a, true
-				continue
-			}
-			if forced {
-				last, deactivated = *a, true
+				if n == 0 {
+					start = k + 1
+				}
 			} else {
-				keep = append(keep, *a) // at most k: a is not overwritten
-				a = &keep[len(keep)-1]
+				if start+n != k {
+					actives[start+n] = *a // a is still read: the copy is its own until the loop moves on
+				}
+				n++
+			}
+			if r < -1 {
+				continue
 			}
 			bad := badness(r)
 			if bad > tolerance {
@@ -576,7 +611,7 @@ func (b *Breaker) run(ps pass) (finals []int32, err error) {
 		}
 		// TeX's final pass (§854): rather than lose every active node, break
 		// here from the last one, with an overfull (or underfull) line.
-		if final && len(b.cands) == 0 && len(keep) == 0 && deactivated {
+		if final && len(b.cands) == 0 && n == 0 && deactivated {
 			a := last
 			lw, _ := b.width(int(a.line))
 			natural := sw - a.w + addW
@@ -587,13 +622,16 @@ func (b *Breaker) run(ps pass) (finals []int32, err error) {
 			}
 			b.upsert(cand{line: a.line + 1, fit: fitTight, hyphens: hyphensAfter(a.hyphens, flagged), from: a.rec, demerits: a.demerits, ratio: r, bad: 10000, overfull: natural-shrink > lw+1e-9})
 		}
-		actives = keep
+		actives = actives[start : start+n]
 		// New active nodes. Line numbers are kept apart (widths may differ
 		// from line to line, and looseness needs other line counts), but
 		// only the maxPerClass best of each fitness class survive, which
 		// bounds the active list as TeX's easy_line does for constant
 		// widths. Order is deterministic: fitness, demerits, line.
 		if len(b.cands) > 0 {
+			if cap(actives)-len(actives) < len(b.cands) {
+				actives = b.room(actives, len(b.cands))
+			}
 			w, st, sh, bs := b.after(i)
 			sortCands(b.cands)
 			perClass := int32(0)
@@ -627,6 +665,18 @@ func (b *Breaker) run(ps pass) (finals []int32, err error) {
 	}
 	b.finals = finals
 	return finals, nil
+}
+
+// room returns the active list moved to the start of b's buffer for
+// the active list, or to a larger one, so that m more nodes fit after it.
+func (b *Breaker) room(actives []active, m int) []active {
+	buf := b.actives[:0]
+	if cap(buf) < len(actives)+m {
+		buf = make([]active, 0, 2*(len(actives)+m))
+	}
+	actives = append(buf, actives...) // a copy that may overlap: a memmove
+	b.actives = actives[:0]
+	return actives
 }
 
 // scanned is how many candidates upsert scans for a key before it looks
