@@ -200,7 +200,7 @@ type Breaker struct {
 	records []record
 	actives []active // the active list, in the order TeX keeps it
 	cands   []cand
-	candAt  map[candKey]int
+	candAt  map[uint64]int // cands by key, when they are many
 	finals  []int32
 	passBuf [5]pass
 }
@@ -208,21 +208,20 @@ type Breaker struct {
 // record is a breakpoint reached in a pass: where a line ends, and the
 // best way to get there.
 type record struct {
-	w, st, sh, bs float64 // totals of width, stretch, shrink, bounded stretch after the break (discardables skipped)
-	demerits      float64
-	ratio, bad    float64 // of the line ending here
-	pos           int32   // index of the break node (-1: the paragraph start)
-	prev          int32   // record the line ending here starts from (-1: none)
-	line          int32   // number of lines before this break
-	fitness       int8    // fitness class of the line ending here
-	overfull      bool
+	demerits   float64
+	ratio, bad float64 // of the line ending here
+	pos        int32   // index of the break node (-1: the paragraph start)
+	prev       int32   // record the line ending here starts from (-1: none)
+	line       int32   // number of lines before this break
+	fitness    int8    // fitness class of the line ending here
+	overfull   bool
 }
 
 // active is an entry of the active list: a breakpoint that a next line
 // may start from. It repeats what the inner loop of run reads of its
 // record, so that the loop walks one array.
 type active struct {
-	w, st, sh, bs float64
+	w, st, sh, bs float64 // totals of width, stretch, shrink, bounded stretch after the break (discardables skipped)
 	demerits      float64
 	lw            float64 // the width of the line from here; 0: not asked yet
 	loose         float64 // reach below which a line from here is too loose (see run)
@@ -235,6 +234,7 @@ type active struct {
 // cand is a candidate for a new active node at a breakpoint: a line from
 // the active node of record from.
 type cand struct {
+	key        uint64 // candKey of line, fit, hyphens
 	demerits   float64
 	ratio, bad float64
 	line, fit  int32
@@ -244,8 +244,11 @@ type cand struct {
 }
 
 // candKey is what tells candidates apart: line number, fitness class and
-// hyphenated lines in a row.
-type candKey struct{ line, fit, hyphens int32 }
+// hyphenated lines in a row, in one number (there are fewer than 2³⁰
+// hyphenated lines: see maxNodes).
+func candKey(line, fit, hyphens int32) uint64 {
+	return uint64(uint32(line))<<32 | uint64(uint32(hyphens))<<2 | uint64(fit)
+}
 
 // Break chooses the breaks of the paragraph nodes for the line widths.
 // It never fails on hard input: when no set of breaks keeps every line
@@ -413,9 +416,13 @@ func (b *Breaker) start(nodes []Node, widths Widths, p Params) error {
 				}
 				hyph = append(hyph, int32(i))
 			}
-			scale = max(scale, math.Abs(nd.Width))
+			if a := math.Abs(nd.Width); a > scale {
+				scale = a
+			}
 		}
-		scale = max(scale, math.Abs(w))
+		if a := math.Abs(w); a > scale { // w is never NaN: a sum of finite widths
+			scale = a
+		}
 		prev = nd.Kind
 	}
 	sw[n], sst[n], ssh[n], sbs[n] = w, st, sh, bs
@@ -511,7 +518,7 @@ func (b *Breaker) after(i int) (w, st, sh, bs float64) {
 func (b *Breaker) run(ps pass) (finals []int32, err error) {
 	tolerance, emergency, final := ps.tolerance, ps.emergency, ps.final
 	w0, st0, sh0, bs0 := b.after(-1)
-	b.records = append(b.records[:0], record{pos: -1, prev: -1, fitness: fitDecent, w: w0, st: st0, sh: sh0, bs: bs0})
+	b.records = append(b.records[:0], record{pos: -1, prev: -1, fitness: fitDecent})
 	actives := append(b.actives[:0], active{fitness: fitDecent, w: w0, st: st0, sh: sh0, bs: bs0})
 	b.actives = actives[:0]
 	maxHyphens := int32(b.p.MaxConsecutiveHyphens)
@@ -607,7 +614,8 @@ func (b *Breaker) run(ps pass) (finals []int32, err error) {
 			}
 			fit := fitness(r)
 			d := b.demerits(a, bad, penalty, flagged, fit, forced)
-			b.upsert(cand{line: a.line + 1, fit: int32(fit), hyphens: hyphensAfter(a.hyphens, flagged), from: a.rec, demerits: d, ratio: r, bad: bad})
+			h := hyphensAfter(a.hyphens, flagged)
+			b.upsert(cand{key: candKey(a.line+1, int32(fit), h), line: a.line + 1, fit: int32(fit), hyphens: h, from: a.rec, demerits: d, ratio: r, bad: bad})
 		}
 		// TeX's final pass (§854): rather than lose every active node, break
 		// here from the last one, with an overfull (or underfull) line.
@@ -620,7 +628,8 @@ func (b *Breaker) run(ps pass) (finals []int32, err error) {
 			if shrink == 0 || natural <= lw {
 				r = 0
 			}
-			b.upsert(cand{line: a.line + 1, fit: fitTight, hyphens: hyphensAfter(a.hyphens, flagged), from: a.rec, demerits: a.demerits, ratio: r, bad: 10000, overfull: natural-shrink > lw+1e-9})
+			h := hyphensAfter(a.hyphens, flagged)
+			b.upsert(cand{key: candKey(a.line+1, fitTight, h), line: a.line + 1, fit: fitTight, hyphens: h, from: a.rec, demerits: a.demerits, ratio: r, bad: 10000, overfull: natural-shrink > lw+1e-9})
 		}
 		actives = actives[start : start+n]
 		// New active nodes. Line numbers are kept apart (widths may differ
@@ -645,7 +654,7 @@ func (b *Breaker) run(ps pass) (finals []int32, err error) {
 				}
 				perClass++
 				rec := int32(len(b.records))
-				b.records = append(b.records, record{pos: bp, prev: c.from, line: c.line, fitness: int8(c.fit), w: w, st: st, sh: sh, bs: bs,
+				b.records = append(b.records, record{pos: bp, prev: c.from, line: c.line, fitness: int8(c.fit),
 					demerits: c.demerits, ratio: c.ratio, bad: c.bad, overfull: c.overfull})
 				actives = append(actives, active{line: c.line, fitness: c.fit, hyphens: c.hyphens, w: w, st: st, sh: sh, bs: bs,
 					demerits: c.demerits, rec: rec})
@@ -692,11 +701,11 @@ const scanned = 16
 // scan at every upsert would make each breakpoint quadratic in the active
 // nodes.
 func (b *Breaker) upsert(c cand) {
-	key := candKey{c.line, c.fit, c.hyphens}
+	key := c.key
 	k := -1
 	if len(b.cands) <= scanned {
 		for j := range b.cands {
-			if x := &b.cands[j]; x.line == c.line && x.fit == c.fit && x.hyphens == c.hyphens {
+			if b.cands[j].key == key {
 				k = j
 				break
 			}
@@ -704,10 +713,10 @@ func (b *Breaker) upsert(c cand) {
 	} else {
 		if len(b.candAt) == 0 {
 			if b.candAt == nil {
-				b.candAt = make(map[candKey]int)
+				b.candAt = make(map[uint64]int)
 			}
-			for j, x := range b.cands {
-				b.candAt[candKey{x.line, x.fit, x.hyphens}] = j
+			for j := range b.cands {
+				b.candAt[b.cands[j].key] = j
 			}
 		}
 		if j, ok := b.candAt[key]; ok {
@@ -845,7 +854,8 @@ func (b *Breaker) lines(last int32) []Line {
 			start++ // discardable nodes at the start of a line
 		}
 		lw, _ := b.width(int(prev.line))
-		natural := b.sw[pos] - prev.w
+		pw, pst, psh, pbs := b.after(int(prev.pos)) // as the line's active node had them
+		natural := b.sw[pos] - pw
 		nd := &b.nodes[pos]
 		hyph := nd.Kind == KindPenalty && nd.Flagged
 		if nd.Kind == KindPenalty {
@@ -854,9 +864,9 @@ func (b *Breaker) lines(last int32) []Line {
 		ratio := a.ratio
 		// Recompute the ratio without emergency stretch: the glue is set
 		// with its real stretch.
-		stretch := b.sst[pos] - prev.st
-		bounded := b.sbs[pos] - prev.bs
-		shrink := b.ssh[pos] - prev.sh
+		stretch := b.sst[pos] - pst
+		bounded := b.sbs[pos] - pbs
+		shrink := b.ssh[pos] - psh
 		switch {
 		case natural < lw && stretch+bounded > 0, natural > lw && shrink > 0:
 			ratio = math.Max(adjustRatio(lw-natural, stretch, bounded, shrink), -1)
