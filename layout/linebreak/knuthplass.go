@@ -198,7 +198,7 @@ type Breaker struct {
 	// first; a node's prev is the index of the one its line starts
 	// from, so the records of the final nodes lead back to the start.
 	records []record
-	actives []active // the active list, in the order TeX keeps it
+	actives []active // backs the active list, kept in the order TeX keeps it
 	cands   []cand
 	candAt  map[uint64]int // cands by key, when they are many
 	finals  []int32
@@ -533,12 +533,17 @@ func (b *Breaker) run(ps pass) (finals []int32, err error) {
 	//
 	//	sw[i] + sbs[i] + rcut·sst[i] + hyphen  <  lw + a.w + a.bs + rcut·(a.st − emergency),
 	//
-	// the breakpoint's reach on the left, the node's loose on the right.
-	// Both are computed once, and loose is lowered by far more than any
-	// rounding of the sums could make up, so that a line found too loose
-	// this way is one whose computed badness exceeds the tolerance: the
-	// loop skips it, with the same result. For tolerances below 100
-	// (rcut < 1) and without a tolerance, no line is skipped.
+	// the breakpoint's reach on the left, the node's loose on the right:
+	// one computed per breakpoint, the other per node, at its first line
+	// (which is always tried, so that widths are asked for as before).
+	// Rounding puts the computed sides and the ratio off by less than
+	// 300·2⁻⁵³ of the largest magnitude among them (scale, lw, emergency);
+	// loose is lowered by 10⁻⁸ of it and rcut raised by a millionth, so a
+	// line found too loose this way is one whose badness, as the loop
+	// would compute it, exceeds the tolerance: the loop keeps the node
+	// and moves on, with the same result. Below tolerance 100 (rcut < 1)
+	// and with no tolerance, no line is skipped; at a forced break every
+	// node is tried, as it ends them all.
 	rcut, skipLoose := 0.0, false
 	if 100 <= tolerance && tolerance < 10000 {
 		rcut, skipLoose = math.Cbrt(tolerance/100)*(1+1e-6), true
@@ -552,7 +557,7 @@ func (b *Breaker) run(ps pass) (finals []int32, err error) {
 			penalty, flagged, forced, addW = nd.Penalty, nd.Flagged, nd.Penalty <= -Infinity, nd.Width
 		}
 		sw, sst, ssh, sbs := b.sw[i], b.sst[i], b.ssh[i], b.sbs[i]
-		reach := math.Inf(1) // every node is tried at a forced break: it ends them all
+		reach := math.Inf(1)
 		if skipLoose && !forced {
 			reach = sw + sbs + rcut*sst + addW
 		}
@@ -598,7 +603,7 @@ func (b *Breaker) run(ps pass) (finals []int32, err error) {
 				}
 			} else {
 				if start+n != k {
-					actives[start+n] = *a // a is still read: the copy is its own until the loop moves on
+					actives[start+n] = *a // a slot before k: a is still whole below
 				}
 				n++
 			}
