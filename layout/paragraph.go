@@ -141,6 +141,21 @@ type builder struct {
 	gen       int64
 	env       string
 	styleKeys map[*content.Style]string
+	// scratch is where buildNew makes a paragraph's lists, reused from
+	// paragraph to paragraph: the paragraph keeps copies at their length.
+	scratch paraScratch
+}
+
+// paraScratch holds the lists of the paragraph being built, and the
+// scratch space of addWord, grown to the longest paragraph so far.
+type paraScratch struct {
+	nodes  []linebreak.Node
+	frags  []fragment
+	flex   []flex
+	word   []styledText
+	runes  []rune
+	styles []*textStyle
+	at     []runeAt
 }
 
 // remembering makes b look up the paragraphs it builds in c, and
@@ -210,9 +225,6 @@ func (b *builder) build(text string, ps *content.Style, lang string, indent floa
 			}
 			return p
 		}
-		// Kept for the whole build and beyond: at its length, not with the
-		// room buildNew gave it to grow.
-		p.nodes, p.frags, p.flex = slices.Clone(p.nodes), slices.Clone(p.frags), slices.Clone(p.flex)
 		if en = b.paras.remember(k, p, b.gen); en == nil { // full
 			return p
 		}
@@ -228,20 +240,16 @@ func (b *builder) buildNew(text string, ps *content.Style, lang string, indent f
 	if err != nil { // validated by content; keep the text as it is
 		spans = []content.Span{{Text: text}}
 	}
-	p := &paragraph{style: ps, base: b.resolve(ps, ""), lang: lang}
-	// About three nodes for every four bytes of text (a box, glue and
-	// penalties per word), so that the lists rarely grow.
-	if n := len(text)*3/4 + 8; n > 0 {
-		p.nodes = make([]linebreak.Node, 0, n)
-		p.frags = make([]fragment, 0, n)
-		p.flex = make([]flex, 0, n)
-	}
+	sc := &b.scratch
+	p := &paragraph{style: ps, base: b.resolve(ps, ""), lang: lang,
+		nodes: sc.nodes[:0], frags: sc.frags[:0], flex: sc.flex[:0],
+		runes: sc.runes[:0], styles: sc.styles[:0], at: sc.at[:0]}
 	if indent > 0 {
 		p.push(linebreak.Box(indent), fragment{})
 	}
 	h := b.res.hyphens[lang]
 	// Gather words as sequences of styled pieces, splitting at spaces.
-	var word []styledText
+	word := sc.word[:0]
 	var missing []rune
 	var missingIn []string // the word each missing rune was first met in
 	flushWord := func() {
@@ -257,7 +265,9 @@ func (b *builder) buildNew(text string, ps *content.Style, lang string, indent f
 		if ps.Uppercase || (b.pub.Styles[sp.Style] != nil && b.pub.Styles[sp.Style].Uppercase) {
 			t = strings.ToUpper(t)
 		}
-		for i, part := range strings.Split(t, " ") {
+		for i := 0; ; i++ { // the parts of t between its spaces
+			part, rest, more := strings.Cut(t, " ")
+			t = rest
 			for _, r := range part {
 				if r != '\u00ad' && ts.face != nil && !ts.face.HasGlyph(r) && !containsRune(missing, r) {
 					missing = append(missing, r)
@@ -271,9 +281,13 @@ func (b *builder) buildNew(text string, ps *content.Style, lang string, indent f
 			if part != "" {
 				word = append(word, styledText{part, ts})
 			}
+			if !more {
+				break
+			}
 		}
 	}
 	flushWord()
+	sc.word, sc.runes, sc.styles, sc.at = word[:0], p.runes[:0], p.styles[:0], p.at[:0]
 	p.runes, p.styles, p.at = nil, nil, nil
 	if len(missing) > 0 && miss != nil {
 		var list []string
@@ -297,6 +311,10 @@ func (b *builder) buildNew(text string, ps *content.Style, lang string, indent f
 		p.frags = append(p.frags, fragment{})
 		p.flex = append(p.flex, flex{})
 	}
+	// The paragraph keeps its lists at their length (a remembered one
+	// for the whole build and beyond); the scratch keeps the room.
+	sc.nodes, sc.frags, sc.flex = p.nodes[:0], p.frags[:0], p.flex[:0]
+	p.nodes, p.frags, p.flex = slices.Clone(p.nodes), slices.Clone(p.frags), slices.Clone(p.flex)
 	for k, n := range p.nodes {
 		if n.Kind == linebreak.KindBox && p.frags[k].n > 0 {
 			p.widest = max(p.widest, n.Width)
@@ -385,16 +403,24 @@ func (p *paragraph) addWord(pieces []styledText, h *hyphen.Hyphenator, hyphenate
 			pieces[i].text = strings.ReplaceAll(pieces[i].text, "\u00ad", "")
 		}
 	} else if h != nil {
-		for _, br := range h.Breaks(full) {
-			if br.Hyphen && !hyphenate {
-				continue
-			}
-			breaks = append(breaks, br)
+		breaks = h.Breaks(full) // the caller's: filtered in place
+		if !hyphenate {
+			breaks = slices.DeleteFunc(breaks, func(br hyphen.Break) bool { return br.Hyphen })
 		}
 	}
-	// Walk the word's runes; a box ends where the style changes (no break
-	// there) or at a break position (a penalty follows). The text of a box
-	// within one piece is a substring of it, not a copy.
+	if len(pieces) == 1 {
+		p.addPiece(pieces[0], breaks)
+		return
+	}
+	p.addPieces(pieces, breaks)
+}
+
+// addPieces is addWord's walk of a word's runes, at breaks (in increasing
+// order of position; those outside the word's inside are ignored, and of
+// two at one position the last counts): a box ends where the style
+// changes (no break there) or at a break position (a penalty follows).
+// The text of a box within one piece is a substring of it, not a copy.
+func (p *paragraph) addPieces(pieces []styledText, breaks []hyphen.Break) {
 	runes, styles, at := p.runes[:0], p.styles[:0], p.at[:0]
 	for k, pc := range pieces {
 		for off, r := range pc.text {
@@ -417,9 +443,6 @@ func (p *paragraph) addWord(pieces []styledText, h *hyphen.Hyphenator, hyphenate
 		t := string(runes[start:end])
 		return textFragment(t, t)
 	}
-	// breaks are in increasing order of position; those outside the
-	// word's inside are ignored, and of two at one position the last
-	// counts.
 	nb := 0
 	start := 0
 	for i := 1; i <= len(runes); i++ {
@@ -444,6 +467,32 @@ func (p *paragraph) addWord(pieces []styledText, h *hyphen.Hyphenator, hyphenate
 		}
 		start = i
 	}
+}
+
+// addPiece is addPieces for a word in one style, without the rune
+// tables: a box ends only at a break position.
+func (p *paragraph) addPiece(pc styledText, breaks []hyphen.Break) {
+	src, ts := pc.text, pc.style
+	start := 0       // byte offset where the box begins
+	at, off := 0, 0  // rune index, and byte offset, walked to
+	prev := rune(-1) // the rune before off
+	for k, br := range breaks {
+		if br.Pos <= at || k+1 < len(breaks) && breaks[k+1].Pos == br.Pos {
+			continue // outside the word's inside, or not the last at its position
+		}
+		for at < br.Pos && off < len(src) {
+			r, w := utf8.DecodeRuneInString(src[off:])
+			prev, off, at = r, off+w, at+1
+		}
+		if off == len(src) { // at or past the end: this and the rest are outside
+			break
+		}
+		next, _ := utf8.DecodeRuneInString(src[off:])
+		p.addBox(textFragment(src[start:off], src[start:]), ts, next, true)
+		p.addBreak(ts, prev, next, br)
+		start = off
+	}
+	p.addBox(textFragment(src[start:], src[start:]), ts, -1, false)
 }
 
 // runeAt is where a rune of a word is: its piece, and its byte offset in
