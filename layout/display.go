@@ -145,8 +145,8 @@ type TextRun struct {
 	Rotate float64
 
 	Lang   string // language of the text: "it", "en"
-	Role   Role   // what the text is, for tests and reports
 	Block  string // id of the source block, "" for furniture
+	Role   Role   // what the text is, for tests and reports
 	Hyphen bool   // Text ends with a hyphen added by line breaking
 	// WordBreak is set when the line breaks inside a word after this run
 	// (with or without an added hyphen): the word goes on in the first run

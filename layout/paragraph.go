@@ -66,11 +66,14 @@ type textStyle struct {
 // fragment is what a box node draws: its text is tail[:n]. tail runs on
 // to the end of the text of its word's piece (when the box's text is a
 // substring of it), so that the boxes of one word join into a run as a
-// longer substring of the piece, without a copy (see setLine).
+// longer substring of the piece, without a copy (see setLine). join, in
+// a justified paragraph, reports that the next box is the rest of the
+// same word and the gap to it is counted in this box's flex.
 type fragment struct {
 	tail  string
 	style *textStyle
 	n     int32
+	join  bool
 }
 
 // text is what the box draws.
@@ -89,7 +92,7 @@ type paragraph struct {
 	// flexibility of the word before it); for a box in a justified
 	// paragraph, its letter flexibility: the scaling of its glyphs and
 	// its letter gaps, those inside it and, when the next box is the rest
-	// of the same word, the one between them (join).
+	// of the same word, the one between them (fragment.join).
 	flex   []flex
 	style  *content.Style
 	base   *textStyle
@@ -123,10 +126,7 @@ func (p *paragraph) forbid(i int) (undo func()) {
 }
 
 // flex is the stretch and shrink of one node's part of a line.
-type flex struct {
-	stretch, shrink float64
-	join            bool // a box: the gap to the next box of its word is counted
-}
+type flex struct{ stretch, shrink float64 }
 
 // builder makes paragraphs; it knows the publication's styles, colours
 // and fonts.
@@ -510,6 +510,7 @@ func (p *paragraph) addBox(f fragment, ts *textStyle, next rune, join bool) {
 		return
 	}
 	f.style = ts
+	f.join = join && p.justified()
 	w := ts.face.Width(text, ts.size)
 	if next >= 0 {
 		last, _ := utf8.DecodeLastRuneInString(text)
@@ -524,7 +525,6 @@ func (p *paragraph) addBox(f fragment, ts *textStyle, next rune, join bool) {
 		p.flex[len(p.flex)-1] = flex{
 			stretch: float64(gaps)*letterStretch*ts.size + glyphScale*w,
 			shrink:  float64(gaps)*letterShrink*ts.size + glyphScale*w,
-			join:    join,
 		}
 	}
 }

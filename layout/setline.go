@@ -87,7 +87,7 @@ func setLine(a *runAlloc, p *paragraph, ln linebreak.Line, x, baseline, width fl
 			text := f.text()
 			appendTextAs(cur, f.style, text, joined)
 			cx += n.Width*scale + track*float64(utf8.RuneCountInString(text)-1)
-			join, joinTrack = p.flex[i].join, track
+			join, joinTrack = f.join, track
 		}
 	}
 	if ln.End < len(p.nodes) && p.nodes[ln.End].Kind == linebreak.KindPenalty && cur != nil && ln.End+1 < len(p.nodes) && p.nodes[ln.End+1].Kind == linebreak.KindBox {
@@ -157,7 +157,7 @@ func (p *paragraph) measure(ln linebreak.Line) lineMeasure {
 		}
 	}
 	if !ln.Hyphenated || ln.End >= len(p.nodes) {
-		if lastBox >= 0 && p.flex[lastBox].join {
+		if lastBox >= 0 && p.frags[lastBox].join {
 			// The line ends inside a word without a hyphen: the gap to
 			// the rest of the word is not on it.
 			size := p.frags[lastBox].style.size
@@ -174,7 +174,7 @@ func (p *paragraph) measure(ln linebreak.Line) lineMeasure {
 		// is the one before the hyphen now).
 		m.letters.stretch += glyphScale * hy
 		m.letters.shrink += glyphScale * hy
-		if !p.flex[lastBox].join {
+		if !p.frags[lastBox].join {
 			size := p.frags[lastBox].style.size
 			m.letters.stretch += letterStretch * size
 			m.letters.shrink += letterShrink * size
