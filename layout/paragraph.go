@@ -85,15 +85,8 @@ func textFragment(text, tail string) fragment { return fragment{tail: tail, n: i
 // paragraph is a text ready for line breaking: the node list, and for each
 // box node the fragment it draws.
 type paragraph struct {
-	nodes []linebreak.Node
-	frags []fragment // indexed like nodes; zero for glue and penalties
-	// flex is indexed like nodes. For glue it holds the interword space's
-	// own stretch and shrink (the node's are larger by the letter
-	// flexibility of the word before it); for a box in a justified
-	// paragraph, its letter flexibility: the scaling of its glyphs and
-	// its letter gaps, those inside it and, when the next box is the rest
-	// of the same word, the one between them (fragment.join).
-	flex   []flex
+	nodes  []linebreak.Node
+	frags  []fragment // indexed like nodes; zero for glue and penalties
 	style  *content.Style
 	base   *textStyle
 	lang   string
@@ -128,6 +121,32 @@ func (p *paragraph) forbid(i int) (undo func()) {
 // flex is the stretch and shrink of one node's part of a line.
 type flex struct{ stretch, shrink float64 }
 
+// flexAt is the flexibility of node i's own part of a line. For glue it
+// is the interword space's own stretch and shrink (the node's are larger
+// by the letter flexibility of the word before it); for a box in a
+// justified paragraph, its letter flexibility: the scaling of its glyphs
+// and its letter gaps, those inside it and, when the next box is the rest
+// of the same word (fragment.join), the one between them.
+func (p *paragraph) flexAt(i int) flex {
+	n := &p.nodes[i]
+	switch n.Kind {
+	case linebreak.KindGlue:
+		return flex{stretch: n.Width / 2, shrink: n.Width / 3}
+	case linebreak.KindBox:
+		if f := &p.frags[i]; f.style != nil && p.justified() {
+			gaps := utf8.RuneCountInString(f.text()) - 1
+			if f.join {
+				gaps++
+			}
+			return flex{
+				stretch: float64(gaps)*letterStretch*f.style.size + glyphScale*n.Width,
+				shrink:  float64(gaps)*letterShrink*f.style.size + glyphScale*n.Width,
+			}
+		}
+	}
+	return flex{}
+}
+
 // builder makes paragraphs; it knows the publication's styles, colours
 // and fonts.
 type builder struct {
@@ -151,7 +170,6 @@ type builder struct {
 type paraScratch struct {
 	nodes  []linebreak.Node
 	frags  []fragment
-	flex   []flex
 	word   []styledText
 	runes  []rune
 	styles []*textStyle
@@ -242,7 +260,7 @@ func (b *builder) buildNew(text string, ps *content.Style, lang string, indent f
 	}
 	sc := &b.scratch
 	p := &paragraph{style: ps, base: b.resolve(ps, ""), lang: lang,
-		nodes: sc.nodes[:0], frags: sc.frags[:0], flex: sc.flex[:0],
+		nodes: sc.nodes[:0], frags: sc.frags[:0],
 		runes: sc.runes[:0], styles: sc.styles[:0], at: sc.at[:0]}
 	if indent > 0 {
 		p.push(linebreak.Box(indent), fragment{})
@@ -309,12 +327,11 @@ func (b *builder) buildNew(text string, ps *content.Style, lang string, indent f
 	p.nodes = linebreak.Finish(p.nodes)
 	for len(p.frags) < len(p.nodes) {
 		p.frags = append(p.frags, fragment{})
-		p.flex = append(p.flex, flex{})
 	}
 	// The paragraph keeps its lists at their length (a remembered one
 	// for the whole build and beyond); the scratch keeps the room.
-	sc.nodes, sc.frags, sc.flex = p.nodes[:0], p.frags[:0], p.flex[:0]
-	p.nodes, p.frags, p.flex = slices.Clone(p.nodes), slices.Clone(p.frags), slices.Clone(p.flex)
+	sc.nodes, sc.frags = p.nodes[:0], p.frags[:0]
+	p.nodes, p.frags = slices.Clone(p.nodes), slices.Clone(p.frags)
 	for k, n := range p.nodes {
 		if n.Kind == linebreak.KindBox && p.frags[k].n > 0 {
 			p.widest = max(p.widest, n.Width)
@@ -341,7 +358,6 @@ type styledText struct {
 func (p *paragraph) push(n linebreak.Node, f fragment) {
 	p.nodes = append(p.nodes, n)
 	p.frags = append(p.frags, f)
-	p.flex = append(p.flex, flex{})
 }
 
 // hyphenAt is the text a break at node i adds: "-" for a hyphenation
@@ -368,11 +384,11 @@ func (p *paragraph) addSpace(ts *textStyle) {
 	// travels with the space (see letterStretch).
 	var letters flex
 	for i := len(p.nodes) - 1; i >= 0 && p.nodes[i].Kind != linebreak.KindGlue; i-- {
-		letters.stretch += p.flex[i].stretch
-		letters.shrink += p.flex[i].shrink
+		f := p.flexAt(i)
+		letters.stretch += f.stretch
+		letters.shrink += f.shrink
 	}
-	p.push(linebreak.WordGlue(w, w/2, letters.stretch, w/3+letters.shrink), fragment{})
-	p.flex[len(p.flex)-1] = flex{stretch: w / 2, shrink: w / 3}
+	p.push(linebreak.WordGlue(w, w/2, letters.stretch, w/3+letters.shrink), fragment{}) // flexAt: w/2, w/3
 }
 
 // addWord appends one word (pieces in their styles) with its break points.
@@ -517,16 +533,6 @@ func (p *paragraph) addBox(f fragment, ts *textStyle, next rune, join bool) {
 		w += ts.face.Kern(last, next) * ts.size / 1000
 	}
 	p.push(linebreak.Box(w), f)
-	if p.justified() {
-		gaps := utf8.RuneCountInString(text) - 1
-		if join {
-			gaps++
-		}
-		p.flex[len(p.flex)-1] = flex{
-			stretch: float64(gaps)*letterStretch*ts.size + glyphScale*w,
-			shrink:  float64(gaps)*letterShrink*ts.size + glyphScale*w,
-		}
-	}
 }
 
 // addBreak appends a discretionary break between prev and next. With a

@@ -48,7 +48,7 @@ func setLine(a *runAlloc, p *paragraph, ln linebreak.Line, x, baseline, width fl
 		n := p.nodes[i]
 		switch n.Kind {
 		case linebreak.KindGlue:
-			cx += n.Width + adjust(spaceRatio, p.flex[i])
+			cx += n.Width + adjust(spaceRatio, p.flexAt(i))
 			cur, join = nil, false
 		case linebreak.KindBox:
 			f := p.frags[i]
@@ -147,12 +147,14 @@ func (p *paragraph) measure(ln linebreak.Line) lineMeasure {
 		switch n.Kind {
 		case linebreak.KindGlue:
 			m.natural += n.Width
-			m.spaces.stretch += p.flex[i].stretch
-			m.spaces.shrink += p.flex[i].shrink
+			f := p.flexAt(i)
+			m.spaces.stretch += f.stretch
+			m.spaces.shrink += f.shrink
 		case linebreak.KindBox:
 			m.natural += n.Width
-			m.letters.stretch += p.flex[i].stretch
-			m.letters.shrink += p.flex[i].shrink
+			f := p.flexAt(i)
+			m.letters.stretch += f.stretch
+			m.letters.shrink += f.shrink
 			lastBox = i
 		}
 	}
