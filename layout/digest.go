@@ -7,6 +7,7 @@ import (
 	"hash"
 	"math"
 	"strconv"
+	"unicode/utf8"
 )
 
 // Digest fingerprints what the page shows: every item in order, with its
@@ -16,7 +17,7 @@ import (
 func (p *Page) Digest() string {
 	h := sha256.New()
 	fmt.Fprintf(h, "page %d folio %q\n", p.Index, p.Folio)
-	d := digester{h: h}
+	d := digester{h: h, buf: make([]byte, 0, flushAt+flushAt/4)}
 	for _, it := range p.Items {
 		d.item(it)
 	}
@@ -34,6 +35,25 @@ type digester struct {
 	// are mostly in one or two colours.
 	color    Color
 	colorTxt []byte
+	// The last baseline, size, scaling and rotation written, likewise:
+	// the runs of a line share the first and the third, and nearly all
+	// runs the others.
+	y, size, scale, rotate fixedText
+}
+
+// fixedText is the last number appendFixed wrote for one field, always
+// with the same precision, kept for the next number that is the same.
+type fixedText struct {
+	x   uint64 // math.Float64bits
+	txt []byte // nil until a number is written
+}
+
+// append appends x as appendFixed(b, x, prec) does; prec is the field's.
+func (t *fixedText) append(b []byte, x float64, prec int) []byte {
+	if bits := math.Float64bits(x); t.txt == nil || bits != t.x {
+		t.x, t.txt = bits, appendFixed(t.txt[:0], x, prec)
+	}
+	return append(b, t.txt...)
 }
 
 // flushAt is the length of buf past which it is hashed.
@@ -56,18 +76,18 @@ func (d *digester) item(it Item) {
 	b := append(d.buf, "text "...)
 	b = appendFixed(b, v.X, 3)
 	b = append(b, ' ')
-	b = appendFixed(b, v.Y, 3)
+	b = d.y.append(b, v.Y, 3)
 	b = append(b, ' ')
 	b = append(b, v.Font...)
 	b = append(b, ' ')
-	b = appendFixed(b, v.Size, 3)
+	b = d.size.append(b, v.Size, 3)
 	b = append(b, ' ')
 	if d.colorTxt == nil || v.Color != d.color {
 		d.color, d.colorTxt = v.Color, appendColor(d.colorTxt[:0], v.Color)
 	}
 	b = append(b, d.colorTxt...)
 	b = append(b, ' ')
-	b = strconv.AppendQuote(b, v.Text)
+	b = appendQuote(b, v.Text)
 	b = append(b, " ["...)
 	for i, k := range v.Kern {
 		if i > 0 {
@@ -76,9 +96,9 @@ func (d *digester) item(it Item) {
 		b = appendShortest(b, k)
 	}
 	b = append(b, "] "...)
-	b = appendFixed(b, v.ScaleOrOne(), 4)
+	b = d.scale.append(b, v.ScaleOrOne(), 4)
 	b = append(b, ' ')
-	b = appendFixed(b, v.Rotate, 3)
+	b = d.rotate.append(b, v.Rotate, 3)
 	b = append(b, ' ')
 	b = strconv.AppendBool(b, v.Hyphen)
 	b = append(b, '\n')
@@ -86,6 +106,29 @@ func (d *digester) item(it Item) {
 	if len(b) >= flushAt {
 		d.flush()
 	}
+}
+
+// appendQuote appends s as strconv.AppendQuote does. The text of a run
+// is nearly always printable and without quotes or backslashes: then it
+// goes between the quotes as it is.
+func appendQuote(b []byte, s string) []byte {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if c < ' ' || c > '~' || c == '"' || c == '\\' {
+				return strconv.AppendQuote(b, s)
+			}
+			i++
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if w == 1 || !strconv.IsPrint(r) { // w == 1: an invalid byte
+			return strconv.AppendQuote(b, s)
+		}
+		i += w
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
 }
 
 // appendColor appends c as %v formats it (Color.String).

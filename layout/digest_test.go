@@ -131,3 +131,16 @@ func TestAppendFixedIsStrconvs(t *testing.T) {
 		}
 	}
 }
+
+// TestAppendQuoteIsStrconvs: appendQuote writes what strconv.AppendQuote
+// writes, for texts it passes through and texts it hands over.
+func TestAppendQuoteIsStrconvs(t *testing.T) {
+	for _, s := range []string{
+		"", "a", "Torino,", "città", "l’Agricoltura", "“socio-economico”", "~ !", "a\"b", `a\b`, "\x7f", "\x1f", "\t",
+		"\u00a0", "a\u00adb", "\u200b", "\ufffd", "\xff", "é\xe9", "\xe2\x80", "𝔞", "\U0010ffff", "\u2028", "x\x00",
+	} {
+		if got, want := string(appendQuote([]byte("<"), s)), string(strconv.AppendQuote([]byte("<"), s)); got != want {
+			t.Errorf("appendQuote(%q) = %s, strconv %s", s, got, want)
+		}
+	}
+}
