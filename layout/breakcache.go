@@ -228,8 +228,9 @@ func (en *paraEntry) store(k breakKey, r *breakResult) {
 // widths for one line, is not remembered.
 type widthRecorder struct {
 	widths linebreak.Widths
-	got    []float64
+	got    []float64 // in buf at first
 	bad    bool
+	buf    [16]float64 // the lines of most paragraphs
 }
 
 func (r *widthRecorder) width(i int) float64 {
@@ -258,6 +259,7 @@ func cachedBreak(p *paragraph, k breakKey, widths linebreak.Widths, compute func
 		return r.lines, r.ok
 	}
 	rec := &widthRecorder{widths: widths}
+	rec.got = rec.buf[:0]
 	lines, ok := compute(rec.width)
 	if !rec.bad {
 		p.entry.store(k, &breakResult{widths: rec.got, lines: slices.Clone(lines), ok: slices.Clone(ok)})

@@ -152,7 +152,7 @@ func (p *paragraph) flexAt(i int) flex {
 type builder struct {
 	pub   *content.Publication
 	res   *Resources
-	cache map[string]*textStyle
+	cache map[styleRef]*textStyle
 	// paras, when set, remembers the paragraphs built, for the layouts
 	// of generation gen; env and styleKeys are the fingerprints of the
 	// publication's styles it keys them by.
@@ -183,13 +183,17 @@ func (b *builder) remembering(c *paraCache, gen int64) {
 }
 
 func newBuilder(pub *content.Publication, res *Resources) *builder {
-	return &builder{pub: pub, res: res, cache: map[string]*textStyle{}}
+	return &builder{pub: pub, res: res, cache: map[styleRef]*textStyle{}}
 }
+
+// styleRef names a text style: a paragraph style and a character style
+// ("" for none), by name.
+type styleRef struct{ para, char string }
 
 // resolve returns the text style of paragraph style ps overridden by the
 // keys character style cs sets (cs may be "").
 func (b *builder) resolve(ps *content.Style, cs string) *textStyle {
-	key := ps.Name + "|" + cs
+	key := styleRef{ps.Name, cs}
 	if ts := b.cache[key]; ts != nil {
 		return ts
 	}
