@@ -233,7 +233,7 @@ func (b *builder) build(text string, ps *content.Style, lang string, indent floa
 	}
 	sk, ok := b.styleKeys[ps]
 	if !ok {
-		sk = styleKey(ps)
+		sk = b.paras.styleKey(b.env, ps, b.gen)
 		b.styleKeys[ps] = sk
 	}
 	k := paraKey{env: b.env, style: sk, text: text, lang: lang, indent: math.Float64bits(indent)}
