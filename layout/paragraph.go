@@ -68,7 +68,7 @@ type textStyle struct {
 // substring of it), so that the boxes of one word join into a run as a
 // longer substring of the piece, without a copy (see setLine). join, in
 // a justified paragraph, reports that the next box is the rest of the
-// same word and the gap to it is counted in this box's flex.
+// same word and the letter gap to it is this box's (see flexAt).
 type fragment struct {
 	tail  string
 	style *textStyle
@@ -92,7 +92,8 @@ type paragraph struct {
 	lang   string
 	words  int
 	widest float64 // the widest box that draws text
-	// Scratch space of addWord, reused from word to word.
+	// Scratch space of addWord, reused from word to word (the
+	// builder's, while it builds the paragraph).
 	runes  []rune
 	styles []*textStyle
 	at     []runeAt
@@ -392,7 +393,9 @@ func (p *paragraph) addSpace(ts *textStyle) {
 		letters.stretch += f.stretch
 		letters.shrink += f.shrink
 	}
-	p.push(linebreak.WordGlue(w, w/2, letters.stretch, w/3+letters.shrink), fragment{}) // flexAt: w/2, w/3
+	// The space's own stretch and shrink, w/2 and w/3, flexAt finds
+	// again from its width.
+	p.push(linebreak.WordGlue(w, w/2, letters.stretch, w/3+letters.shrink), fragment{})
 }
 
 // addWord appends one word (pieces in their styles) with its break points.
