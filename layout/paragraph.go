@@ -68,12 +68,28 @@ type textStyle struct {
 // substring of it), so that the boxes of one word join into a run as a
 // longer substring of the piece, without a copy (see setLine). join, in
 // a justified paragraph, reports that the next box is the rest of the
-// same word and the letter gap to it is this box's (see flexAt).
+// same word and the letter gap to it is this box's (see boxFlex); gaps
+// is then the number of letter gaps the box owns, or maxGaps for that
+// many or more (counted again when needed).
 type fragment struct {
 	tail  string
 	style *textStyle
 	n     int32
 	join  bool
+	gaps  uint16
+}
+
+// maxGaps is the most letter gaps a fragment records.
+const maxGaps = math.MaxUint16
+
+// letterGaps is the number of letter gaps box fragment f owns: those
+// between its letters and, with join, the one after it.
+func (f *fragment) letterGaps() int {
+	g := utf8.RuneCountInString(f.text()) - 1
+	if f.join {
+		g++
+	}
+	return g
 }
 
 // text is what the box draws.
@@ -122,30 +138,31 @@ func (p *paragraph) forbid(i int) (undo func()) {
 // flex is the stretch and shrink of one node's part of a line.
 type flex struct{ stretch, shrink float64 }
 
-// flexAt is the flexibility of node i's own part of a line. For glue it
-// is the interword space's own stretch and shrink (the node's are larger
-// by the letter flexibility of the word before it); for a box in a
-// justified paragraph, its letter flexibility: the scaling of its glyphs
-// and its letter gaps, those inside it and, when the next box is the rest
-// of the same word (fragment.join), the one between them.
-func (p *paragraph) flexAt(i int) flex {
-	n := &p.nodes[i]
-	switch n.Kind {
-	case linebreak.KindGlue:
-		return flex{stretch: n.Width / 2, shrink: n.Width / 3}
-	case linebreak.KindBox:
-		if f := &p.frags[i]; f.style != nil && p.justified() {
-			gaps := utf8.RuneCountInString(f.text()) - 1
-			if f.join {
-				gaps++
-			}
-			return flex{
-				stretch: float64(gaps)*letterStretch*f.style.size + glyphScale*n.Width,
-				shrink:  float64(gaps)*letterShrink*f.style.size + glyphScale*n.Width,
-			}
-		}
+// spaceFlex is the flexibility of glue node n's own part of a line: the
+// interword space's own stretch and shrink, half and a third of its width
+// (the node's are larger by the letter flexibility of the word before
+// it).
+func spaceFlex(n *linebreak.Node) flex { return flex{stretch: n.Width / 2, shrink: n.Width / 3} }
+
+// boxFlex is the flexibility of box node i of a justified paragraph: the
+// scaling of its glyphs and its letter gaps, those inside it and, when the
+// next box is the rest of the same word (fragment.join), the one between
+// them. A box that draws nothing (an indent) has none. The boxes of a
+// paragraph that is not justified have none either.
+func (p *paragraph) boxFlex(i int) flex {
+	f := &p.frags[i]
+	if f.style == nil {
+		return flex{}
 	}
-	return flex{}
+	gaps := int(f.gaps)
+	if gaps == maxGaps {
+		gaps = f.letterGaps()
+	}
+	w := p.nodes[i].Width
+	return flex{
+		stretch: float64(gaps)*letterStretch*f.style.size + glyphScale*w,
+		shrink:  float64(gaps)*letterShrink*f.style.size + glyphScale*w,
+	}
 }
 
 // builder makes paragraphs; it knows the publication's styles, colours
@@ -388,12 +405,14 @@ func (p *paragraph) addSpace(ts *textStyle) {
 	// The letter and glyph flexibility of the word before the space
 	// travels with the space (see letterStretch).
 	var letters flex
-	for i := len(p.nodes) - 1; i >= 0 && p.nodes[i].Kind != linebreak.KindGlue; i-- {
-		f := p.flexAt(i)
-		letters.stretch += f.stretch
-		letters.shrink += f.shrink
+	for i := len(p.nodes) - 1; p.justified() && i >= 0 && p.nodes[i].Kind != linebreak.KindGlue; i-- {
+		if p.nodes[i].Kind == linebreak.KindBox {
+			f := p.boxFlex(i)
+			letters.stretch += f.stretch
+			letters.shrink += f.shrink
+		}
 	}
-	// The space's own stretch and shrink, w/2 and w/3, flexAt finds
+	// The space's own stretch and shrink, w/2 and w/3, spaceFlex finds
 	// again from its width.
 	p.push(linebreak.WordGlue(w, w/2, letters.stretch, w/3+letters.shrink), fragment{})
 }
@@ -533,7 +552,10 @@ func (p *paragraph) addBox(f fragment, ts *textStyle, next rune, join bool) {
 		return
 	}
 	f.style = ts
-	f.join = join && p.justified()
+	if p.justified() {
+		f.join = join
+		f.gaps = uint16(min(f.letterGaps(), maxGaps))
+	}
 	w := ts.face.Width(text, ts.size)
 	if next >= 0 {
 		last, _ := utf8.DecodeLastRuneInString(text)

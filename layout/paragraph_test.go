@@ -2,7 +2,9 @@ package layout
 
 import (
 	"slices"
+	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/duetto-press/duetto/content"
 	"github.com/duetto-press/duetto/fonts"
@@ -53,6 +55,42 @@ func TestAddPieceIsAddPieces(t *testing.T) {
 				t.Errorf("%v %q at %v: addPiece makes\n%v\n%v\naddPieces\n%v\n%v", align, tt.word, tt.breaks,
 					one.nodes, one.frags, all.nodes, all.frags)
 			}
+		}
+	}
+}
+
+// TestBoxFlexCountsEveryGap requires a justified box's flexibility to
+// count all its letter gaps, also past the most a fragment records.
+func TestBoxFlexCountsEveryGap(t *testing.T) {
+	face, err := fonts.Builtin("LiberationSans-Regular")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := &textStyle{fontKey: "sans-regular", face: face, size: 10}
+	for _, tt := range []struct {
+		word string
+		join bool
+	}{
+		{"a", false},
+		{"a", true},
+		{"città", false},
+		{strings.Repeat("a", maxGaps), false},
+		{strings.Repeat("a", maxGaps), true},
+		{strings.Repeat("è", maxGaps+2), true},
+	} {
+		p := &paragraph{style: &content.Style{Align: content.Justify}}
+		p.addBox(textFragment(tt.word, tt.word), ts, -1, tt.join)
+		gaps := utf8.RuneCountInString(tt.word) - 1
+		if tt.join {
+			gaps++
+		}
+		w := p.nodes[0].Width
+		want := flex{
+			stretch: float64(gaps)*letterStretch*ts.size + glyphScale*w,
+			shrink:  float64(gaps)*letterShrink*ts.size + glyphScale*w,
+		}
+		if got := p.boxFlex(0); got != want {
+			t.Errorf("%d runes, join %v: boxFlex = %v, want %v (%d gaps)", utf8.RuneCountInString(tt.word), tt.join, got, want, gaps)
 		}
 	}
 }

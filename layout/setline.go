@@ -48,7 +48,7 @@ func setLine(a *runAlloc, p *paragraph, ln linebreak.Line, x, baseline, width fl
 		n := p.nodes[i]
 		switch n.Kind {
 		case linebreak.KindGlue:
-			cx += n.Width + adjust(spaceRatio, p.flexAt(i))
+			cx += n.Width + adjust(spaceRatio, spaceFlex(&n))
 			cur, join = nil, false
 		case linebreak.KindBox:
 			f := p.frags[i]
@@ -142,19 +142,22 @@ func (p *paragraph) measure(ln linebreak.Line) lineMeasure {
 	var m lineMeasure
 	end := lineEnd(p, ln)
 	lastBox := -1
+	justified := p.justified()
 	for i := ln.Start; i < end; i++ {
-		n := p.nodes[i]
+		n := &p.nodes[i]
 		switch n.Kind {
 		case linebreak.KindGlue:
 			m.natural += n.Width
-			f := p.flexAt(i)
+			f := spaceFlex(n)
 			m.spaces.stretch += f.stretch
 			m.spaces.shrink += f.shrink
 		case linebreak.KindBox:
 			m.natural += n.Width
-			f := p.flexAt(i)
-			m.letters.stretch += f.stretch
-			m.letters.shrink += f.shrink
+			if justified {
+				f := p.boxFlex(i)
+				m.letters.stretch += f.stretch
+				m.letters.shrink += f.shrink
+			}
 			lastBox = i
 		}
 	}
