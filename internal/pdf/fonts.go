@@ -25,6 +25,8 @@ import (
 	"crypto/sha256"
 	"fmt"
 	"math"
+	"math/bits"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -41,6 +43,7 @@ import (
 type embedded struct {
 	baseFont  string          // tag + PostScript name: "ABCDEF+LiberationSans"
 	glyph     map[rune]uint16 // rune → glyph of the subset (its CID)
+	cids      [][4]byte       // rune → its CID in hex, as TJ shows it, for the runes below len(cids)
 	widths    string          // the /W array
 	desc      string          // the font descriptor's entries but /FontName and /FontFile2
 	program   []byte          // the subset TrueType program, compressed
@@ -56,35 +59,100 @@ type docFont struct {
 }
 
 // fontRunes returns, for each font key, the runes the document's text
-// runs show in it, sorted.
+// runs show in it, sorted. The pages are shared among the processors.
 func fontRunes(doc *layout.Document) map[string][]rune {
-	seen := map[string]map[rune]bool{}
-	for _, p := range doc.Pages {
-		for _, it := range p.Items {
-			t, ok := it.(*layout.TextRun)
-			if !ok {
-				continue
+	workers := min(runtime.GOMAXPROCS(0), (len(doc.Pages)+15)/16)
+	found := make([]map[string]*runeSet, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sets := map[string]*runeSet{}
+			var key string
+			var set *runeSet
+			for _, p := range doc.Pages[w*len(doc.Pages)/workers : (w+1)*len(doc.Pages)/workers] {
+				for _, it := range p.Items {
+					t, ok := it.(*layout.TextRun)
+					if !ok {
+						continue
+					}
+					if set == nil || t.Font != key {
+						key, set = t.Font, sets[t.Font]
+						if set == nil {
+							set = &runeSet{}
+							sets[key] = set
+						}
+					}
+					for _, r := range t.Text {
+						set.add(r)
+					}
+				}
 			}
-			set := seen[t.Font]
-			if set == nil {
-				set = map[rune]bool{}
-				seen[t.Font] = set
-			}
-			for _, r := range t.Text {
-				set[r] = true
+			found[w] = sets
+		}()
+	}
+	wg.Wait()
+	all := map[string]*runeSet{}
+	for _, sets := range found {
+		for key, set := range sets {
+			if all[key] == nil {
+				all[key] = set
+			} else {
+				all[key].union(set)
 			}
 		}
 	}
-	out := make(map[string][]rune, len(seen))
-	for key, set := range seen {
-		rs := make([]rune, 0, len(set))
-		for r := range set {
-			rs = append(rs, r)
-		}
-		slices.Sort(rs)
-		out[key] = rs
+	out := make(map[string][]rune, len(all))
+	for key, set := range all {
+		out[key] = set.runes()
 	}
 	return out
+}
+
+// runeSet is a set of runes: a bit for each of the Basic Multilingual
+// Plane, and a map for the others.
+type runeSet struct {
+	bmp  [0x10000 / 64]uint64
+	more map[rune]bool
+}
+
+func (s *runeSet) add(r rune) {
+	if uint(r) < 0x10000 {
+		s.bmp[r>>6] |= 1 << (r & 63)
+		return
+	}
+	if s.more == nil {
+		s.more = map[rune]bool{}
+	}
+	s.more[r] = true
+}
+
+// union adds the runes of o to s.
+func (s *runeSet) union(o *runeSet) {
+	for i, w := range o.bmp {
+		s.bmp[i] |= w
+	}
+	for r := range o.more {
+		s.add(r)
+	}
+}
+
+// runes lists the set, sorted.
+func (s *runeSet) runes() []rune {
+	var out []rune
+	for i, w := range s.bmp {
+		for w != 0 {
+			out = append(out, rune(i*64+bits.TrailingZeros64(w)))
+			w &= w - 1
+		}
+	}
+	more := make([]rune, 0, len(s.more))
+	for r := range s.more {
+		more = append(more, r)
+	}
+	slices.Sort(more)
+	return append(out, more...)
 }
 
 // fontCache keeps parsed fonts and their subsets; it is part of Cache.
@@ -218,7 +286,7 @@ func (src *sourceFont) embed(runes []rune, fc *fontCache) (*embedded, error) {
 	if err != nil {
 		return nil, err
 	}
-	e := &embedded{glyph: sub.Glyph}
+	e := &embedded{glyph: sub.Glyph, cids: cidTable(sub.Glyph)}
 	// The tag: six capitals from a hash of the glyph set, so that two
 	// different subsets of one font never share a name.
 	h := sha256.Sum256(append([]byte(src.name+"\x00"), string(runes)...))
@@ -265,6 +333,28 @@ func (src *sourceFont) embed(runes []rune, fc *fontCache) (*embedded, error) {
 	e.program = fc.deflate(sub.Font)
 	e.toUnicode = fc.deflate(toUnicodeCMap(e.glyph))
 	return e, nil
+}
+
+// cidTable makes embedded.cids for glyph: up to the highest rune of the
+// Basic Multilingual Plane it maps, and "0000", glyph 0, for the runes it
+// does not.
+func cidTable(glyph map[rune]uint16) [][4]byte {
+	n := 0
+	for r := range glyph {
+		if r < 0x10000 {
+			n = max(n, int(r)+1)
+		}
+	}
+	cids := make([][4]byte, n)
+	for i := range cids {
+		cids[i] = [4]byte{'0', '0', '0', '0'}
+	}
+	for r, g := range glyph {
+		if int(r) < n {
+			copy(cids[r][:], appendCID(nil, g))
+		}
+	}
+	return cids
 }
 
 // num3 formats v with at most three decimals.

@@ -1,6 +1,10 @@
 package pdf
 
-import "fmt"
+import (
+	"fmt"
+
+	"codeberg.org/go-pdf/fpdf"
+)
 
 // side is one side of a printed sheet of a saddle-stitched booklet: the
 // pages on the left and right of the spine (1-based) and how far each
@@ -35,17 +39,20 @@ func saddleSides(n int, creep float64) ([]side, error) {
 // from the display list as a page of its own would be, shifted toward
 // the spine by the side's creep. Crop marks stand at the sheet's outer
 // corners, fold marks (dashed) above and below the spine.
-func (wr *writer) spread(sd side) error {
-	doc, f, o := wr.doc, wr.f, wr.origin
+func (pw *pageWriter) spread(sd side) error {
+	doc, o := pw.wr.doc, pw.wr.origin
 	w, h, b := doc.Trim.W, doc.Trim.H, doc.Bleed
-	f.AddPage()
-	f.SetPageBox("trim", o, o, 2*w, h)
-	f.SetPageBox("bleed", o-b, o-b, 2*w+2*b, h+2*b)
-	wr.newPageState()
+	pw.index = sd.left
+	pw.call(func(f *fpdf.Fpdf) {
+		pw.addPage(f)
+		f.SetPageBox("trim", o, o, 2*w, h)
+		f.SetPageBox("bleed", o-b, o-b, 2*w+2*b, h+2*b)
+	})
+	pw.newPageState()
 	if doc.Marks {
-		wr.cropMarks(o, o, o+2*w, o+h)
-		wr.foldMarks(o+w, o, o+h)
-		wr.extraMarks(o, o, o+2*w, o+h, []float64{o + w})
+		pw.cropMarks(o, o, o+2*w, o+h)
+		pw.foldMarks(o+w, o, o+h)
+		pw.extraMarks(o, o, o+2*w, o+h, []float64{o + w})
 	}
 	halves := []struct {
 		page      int
@@ -55,12 +62,12 @@ func (wr *writer) spread(sd side) error {
 		{page: sd.right, clipX: o + w, ox: o + w - sd.shift},
 	}
 	for _, hf := range halves {
-		p := doc.Pages[hf.page-1]
-		f.ClipRect(hf.clipX, o-b, w+b, h+2*b, false)
-		wr.ox, wr.oy = hf.ox, o
-		err := wr.items(p)
-		f.ClipEnd()
-		wr.resetState() // the clip's q/Q restored the colours
+		p := &doc.Pages[hf.page-1]
+		pw.call(func(f *fpdf.Fpdf) { f.ClipRect(hf.clipX, o-b, w+b, h+2*b, false) })
+		pw.ox, pw.oy = hf.ox, o
+		err := pw.items(p)
+		pw.call((*fpdf.Fpdf).ClipEnd)
+		pw.resetState() // the clip's q/Q restored the colours
 		if err != nil {
 			return err
 		}
@@ -71,13 +78,15 @@ func (wr *writer) spread(sd side) error {
 // foldMarks draws the fold marks of a spine at x: dashed hairlines in
 // registration colour on its extension above top and below bottom, as
 // long as the crop marks and, like them, outside the bleed.
-func (wr *writer) foldMarks(x, top, bottom float64) {
-	start := wr.doc.Bleed + markGap
+func (pw *pageWriter) foldMarks(x, top, bottom float64) {
+	start := pw.wr.doc.Bleed + markGap
 	end := start + markLength
-	wr.setStroke(wr.registrationColor())
-	wr.f.SetLineWidth(markWidth)
-	wr.f.SetDashPattern([]float64{3, 2}, 0) // points
-	wr.f.Line(x, top-start, x, top-end)
-	wr.f.Line(x, bottom+start, x, bottom+end)
-	wr.f.SetDashPattern(nil, 0)
+	pw.setStroke(pw.wr.registrationColor())
+	pw.call(func(f *fpdf.Fpdf) {
+		f.SetLineWidth(markWidth)
+		f.SetDashPattern([]float64{3, 2}, 0) // points
+		f.Line(x, top-start, x, top-end)
+		f.Line(x, bottom+start, x, bottom+end)
+		f.SetDashPattern(nil, 0)
+	})
 }

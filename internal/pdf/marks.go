@@ -3,6 +3,8 @@ package pdf
 import (
 	"sort"
 
+	"codeberg.org/go-pdf/fpdf"
+
 	"github.com/duetto-press/duetto/layout"
 )
 
@@ -27,7 +29,8 @@ func (wr *writer) markCentre() float64 { return wr.doc.Bleed + markGap + markBan
 // coordinates; folds are the x of spines (a spread's), where fold marks
 // stand. A spread centres its top and bottom targets on each page, away
 // from the fold marks; a page, on the page.
-func (wr *writer) extraMarks(x0, y0, x1, y1 float64, folds []float64) {
+func (pw *pageWriter) extraMarks(x0, y0, x1, y1 float64, folds []float64) {
+	wr := pw.wr
 	if !wr.registration && !wr.colorBar {
 		return
 	}
@@ -41,11 +44,11 @@ func (wr *writer) extraMarks(x0, y0, x1, y1 float64, folds []float64) {
 	}
 	if wr.registration {
 		for _, x := range across {
-			wr.target(x, y0-d)
-			wr.target(x, y1+d)
+			pw.target(x, y0-d)
+			pw.target(x, y1+d)
 		}
-		wr.target(x0-d, (y0+y1)/2)
-		wr.target(x1+d, (y0+y1)/2)
+		pw.target(x0-d, (y0+y1)/2)
+		pw.target(x1+d, (y0+y1)/2)
 	}
 	if wr.colorBar {
 		type gap struct{ from, to float64 }
@@ -63,8 +66,8 @@ func (wr *writer) extraMarks(x0, y0, x1, y1 float64, folds []float64) {
 		top := y1 + wr.doc.Bleed + markGap
 		for i := 0; i+1 < len(stops) && len(patches) > 0; i++ {
 			for x := stops[i].to; x+patchSize <= stops[i+1].from+1e-9 && len(patches) > 0; x += patchSize {
-				wr.setFill(patches[0])
-				wr.f.Rect(x, top, patchSize, patchSize, "F")
+				pw.setFill(patches[0])
+				pw.call(func(f *fpdf.Fpdf) { f.Rect(x, top, patchSize, patchSize, "F") })
 				patches = patches[1:]
 			}
 		}
@@ -73,12 +76,14 @@ func (wr *writer) extraMarks(x0, y0, x1, y1 float64, folds []float64) {
 
 // target draws a registration target centred on (x, y): a circle and a
 // cross of 0.25 pt hairlines in registration colour.
-func (wr *writer) target(x, y float64) {
-	wr.setStroke(wr.registrationColor())
-	wr.f.SetLineWidth(markWidth)
-	wr.f.Circle(x, y, targetR, "D")
-	wr.f.Line(x-targetArm, y, x+targetArm, y)
-	wr.f.Line(x, y-targetArm, x, y+targetArm)
+func (pw *pageWriter) target(x, y float64) {
+	pw.setStroke(pw.wr.registrationColor())
+	pw.call(func(f *fpdf.Fpdf) {
+		f.SetLineWidth(markWidth)
+		f.Circle(x, y, targetR, "D")
+		f.Line(x-targetArm, y, x+targetArm, y)
+		f.Line(x, y-targetArm, x, y+targetArm)
+	})
 }
 
 // patches are the colours of the colour bar, in order: cyan, magenta,

@@ -15,7 +15,6 @@ package pdf
 import (
 	"bytes"
 	"crypto/md5"
-	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
 	"io"
@@ -30,7 +29,6 @@ import (
 
 	"codeberg.org/go-pdf/fpdf"
 
-	"github.com/duetto-press/duetto/images"
 	"github.com/duetto-press/duetto/layout"
 )
 
@@ -91,6 +89,7 @@ func Render(doc *layout.Document, opt Options) (*File, error) {
 type mode struct {
 	noStubs   bool // every photo through fpdf
 	noDeflate bool // fpdf compresses the pages' content streams
+	oneByOne  bool // one goroutine draws the pages, in order
 }
 
 func render(doc *layout.Document, opt Options, m mode) (file *File, err error) {
@@ -100,16 +99,24 @@ func render(doc *layout.Document, opt Options, m mode) (file *File, err error) {
 		}
 	}()
 	wr := &writer{doc: doc, fonts: map[string]docFont{}, imageName: map[string]string{}, stubs: map[string]photo{}, mode: m, cache: opt.Cache}
+	defer func() { // on an early return, the compression is not waited for
+		if wr.pre != nil {
+			wr.pre.stop()
+		}
+	}()
 	var out sliceWriter
 	if err := wr.render(&out, opt); err != nil {
 		return nil, err
 	}
 	raw := out.b
 	retry := func() (*File, error) { // the slow way, fpdf compressing
+		if wr.pre != nil {
+			wr.pre.stop()
+		}
 		m.noDeflate = true
 		return render(doc, opt, m)
 	}
-	if wr.deflating && !cleanContents(raw) {
+	if wr.deflating && wr.pre == nil && !cleanContents(raw) {
 		return retry()
 	}
 	pdf, err := prepare(raw, opt, wr.spotList, wr.fontList)
@@ -129,7 +136,7 @@ func render(doc *layout.Document, opt Options, m mode) (file *File, err error) {
 	}
 	cuts = append(cuts, photoCuts(pdf, wr.viaFpdf)...)
 	if wr.deflating {
-		more, ok, err := deflateCuts(pdf, t, wr.cache)
+		more, ok, err := deflateCuts(pdf, t, wr.cache, wr.pre)
 		if err != nil {
 			return nil, err
 		}
@@ -213,32 +220,27 @@ func prepare(pdf []byte, opt Options, spots []*spotInk, fonts []docFont) ([]byte
 	return f.bytes(), nil
 }
 
+// writer holds what the pages of a document share while it is written:
+// the fonts, inks and images, and fpdf, which only render's goroutine
+// uses. The pages themselves are drawn by pageWriters (page.go).
 type writer struct {
 	doc      *layout.Document
 	f        *fpdf.Fpdf
 	fonts    map[string]docFont // display-list key → the font embedded (see fonts.go)
 	fontList []docFont          // in resource order
 	pageH    float64            // the media box's height: PDF's y is up
-	// font, tz and tc are the text state the content stream has set
-	// ("" and 0 when not known): the font operator, Tz and Tc.
-	font      string
-	tz, tc    float64
-	buf       []byte            // a text run's operators
+	// imageName and what follows it are fpdf's side: they change only
+	// as the pages are handed to fpdf, in order.
 	imageName map[string]string // content hash → registered name
 	stubs     map[string]photo  // stub registered with fpdf → the JPEG it stands for (see splice.go)
 	viaFpdf   []photo           // JPEGs registered as they are (see photoCuts)
 	digests   []string          // the pages', as Digests
+	pre       *deflation        // when deflating, the pages' content streams compressed while fpdf writes the file
 	mode      mode
-	png       bool   // an image other than a JPEG is registered
-	deflating bool   // fpdf leaves the content streams uncompressed, deflateCuts compresses them
-	cache     *Cache // Options.Cache
-	fill      string // current fill colour operator on the page
-	stroke    string
-	// fillColor and strokeColor are the colours fill and stroke were
-	// made from (when they are not ""): the operator is a function of the
-	// colour.
-	fillColor, strokeColor layout.Color
-	rgb                    func(layout.Color) RGB // Options.RGB
+	png       bool                   // an image other than a JPEG is registered
+	deflating bool                   // fpdf leaves the content streams uncompressed, deflateCuts compresses them
+	cache     *Cache                 // Options.Cache
+	rgb       func(layout.Color) RGB // Options.RGB
 	// spots are the document's spot inks by name (spotList in resource
 	// order); none in a screen edition, which paints them in RGB.
 	spots    map[string]*spotInk
@@ -246,10 +248,8 @@ type writer struct {
 	// registration and colorBar are Options.Registration and ColorBar,
 	// when the document has marks and is for print.
 	registration, colorBar bool
-	// origin is the offset of the trim box from the media box's corner;
-	// ox, oy that of the page being drawn (on a spread, of its half).
+	// origin is the offset of the trim box from the media box's corner.
 	origin float64
-	ox, oy float64
 }
 
 func (wr *writer) render(out io.Writer, opt Options) error {
@@ -268,6 +268,15 @@ func (wr *writer) render(out io.Writer, opt Options) error {
 		}
 		mediaW += doc.Trim.W
 	}
+	// The page digests, for the metadata, are layout's to compute and
+	// need nothing of the writer: they are computed while it draws.
+	digests := make(chan []string, 1)
+	go func() { digests <- Digests(doc) }()
+	defer func() {
+		if wr.digests == nil { // returning early: wait for the goroutine
+			<-digests
+		}
+	}()
 	f := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdf.SizeType{Wd: mediaW, Ht: mediaH}})
 	wr.f = f
 	wr.rgb = opt.RGB
@@ -296,8 +305,6 @@ func (wr *writer) render(out io.Writer, opt Options) error {
 	if doc.Meta.Lang != "" {
 		f.SetLang(doc.Meta.Lang)
 	}
-	wr.digests = Digests(doc)
-	f.SetXmpMetadata(xmpPacket(doc, opt.PDFX.Version, wr.digests))
 	wr.pageH = mediaH
 	runes := fontRunes(doc)
 	for i, font := range doc.Fonts {
@@ -312,19 +319,11 @@ func (wr *writer) render(out io.Writer, opt Options) error {
 		wr.fonts[font.Key] = df
 		wr.fontList = append(wr.fontList, df)
 	}
-	if opt.Saddle {
-		for _, sd := range sides {
-			if err := wr.spread(sd); err != nil {
-				return err
-			}
-		}
-	} else {
-		for _, p := range doc.Pages {
-			if err := wr.page(p); err != nil {
-				return err
-			}
-		}
+	if err := wr.drawPages(sides); err != nil {
+		return err
 	}
+	wr.digests = <-digests
+	f.SetXmpMetadata(xmpPacket(doc, opt.PDFX.Version, wr.digests))
 	// Without images of fpdf's own making (PNG palettes, which it
 	// compresses or not with the pages), the pages' content streams of a
 	// short document are compressed after the clean-up passes, with one
@@ -334,7 +333,19 @@ func (wr *writer) render(out io.Writer, opt Options) error {
 	if !opt.Uncompressed && !wr.mode.noDeflate && !wr.png && len(doc.Pages) <= deflatePages {
 		f.SetCompression(false)
 		wr.deflating = true
+		wr.pre = startPageDeflate(f, wr.cache)
 	}
+	// What fpdf writes: the pages' content streams (compressed, about a
+	// third), the image stubs and a kilobyte a page of the rest.
+	size := 1<<16 + 1<<10*len(doc.Pages)
+	for _, b := range fpdfPages(f) {
+		if f.GetCompression() {
+			size += b.Len() / 3
+		} else {
+			size += b.Len()
+		}
+	}
+	growOutput(f, size)
 	err := f.Output(out)
 	wr.f = nil // its pages' buffers are garbage now; the file is in out
 	if err != nil {
@@ -343,54 +354,66 @@ func (wr *writer) render(out io.Writer, opt Options) error {
 	return nil
 }
 
-// page draws p as a page of its own.
-func (wr *writer) page(p layout.Page) error {
-	doc, f, o := wr.doc, wr.f, wr.origin
-	f.AddPage()
-	f.SetPageBox("trim", o, o, doc.Trim.W, doc.Trim.H)
-	f.SetPageBox("bleed", o-doc.Bleed, o-doc.Bleed, doc.Trim.W+2*doc.Bleed, doc.Trim.H+2*doc.Bleed)
-	wr.newPageState()
-	wr.ox, wr.oy = o, o
-	if doc.Marks {
-		wr.cropMarks(o, o, o+doc.Trim.W, o+doc.Trim.H)
-		wr.extraMarks(o, o, o+doc.Trim.W, o+doc.Trim.H, nil)
-	}
-	for _, bm := range doc.Outline {
-		if bm.Page == p.Index {
-			// fpdf writes the title's bytes as they are, with no UTF-8
-			// font selected: UTF-16BE with its byte-order mark, a PDF
-			// text string (7.9.2.2).
-			f.Bookmark(utf16BE(bm.Title), bm.Level, bm.Y+o)
-		}
-	}
-	return wr.items(p)
-}
-
-// items draws the items of p at the current offset.
-func (wr *writer) items(p layout.Page) error {
-	for _, it := range p.Items {
-		if err := wr.item(p, it); err != nil {
-			return err
-		}
-		if err := wr.f.Error(); err != nil {
-			return fmt.Errorf("pdf: page %d: %w", p.Index, err)
-		}
-	}
-	return nil
-}
-
 func cmyk(c layout.Color) string {
-	return num(c.C) + " " + num(c.M) + " " + num(c.Y) + " " + num(c.K)
+	var b [64]byte
+	return string(appendCMYK(b[:0], c))
 }
 
-// num formats a number compactly and exactly enough for PDF.
+// appendCMYK appends the four components of c, as cmyk writes them.
+func appendCMYK(b []byte, c layout.Color) []byte {
+	b = appendNum(b, c.C)
+	b = append(b, ' ')
+	b = appendNum(b, c.M)
+	b = append(b, ' ')
+	b = appendNum(b, c.Y)
+	b = append(b, ' ')
+	return appendNum(b, c.K)
+}
+
+// num formats a number compactly and exactly enough for PDF: as fmt's
+// %.4f, without trailing zeros or a trailing point, and 0 for -0.
 func num(v float64) string {
 	var b [24]byte
 	return string(appendNum(b[:0], v))
 }
 
 // appendNum appends num(v) to b.
+//
+// It rounds v to a whole number of ten-thousandths in floating point and
+// writes that number's digits; where that rounding might not be the
+// exact one that strconv makes (ties to even of the exact binary value),
+// near a half ten-thousandth, and for large numbers, it leaves the
+// formatting to strconv.
 func appendNum(b []byte, v float64) []byte {
+	if !(v > -1e9 && v < 1e9) {
+		return appendNumSlow(b, v)
+	}
+	n := math.Round(v * 1e4)
+	// The exact distance of v·10⁴ from n, rounded once: its magnitude
+	// is below one half only if the exact distance is.
+	if d := math.FMA(v, 1e4, -n); d >= 0.5 || d <= -0.5 {
+		return appendNumSlow(b, v)
+	}
+	i := int64(n)
+	if i < 0 {
+		b = append(b, '-')
+		i = -i
+	}
+	b = strconv.AppendInt(b, i/1e4, 10)
+	frac := i % 1e4
+	if frac == 0 {
+		return b
+	}
+	digits := [5]byte{'.', byte('0' + frac/1000), byte('0' + frac/100%10), byte('0' + frac/10%10), byte('0' + frac%10)}
+	k := len(digits)
+	for digits[k-1] == '0' {
+		k--
+	}
+	return append(b, digits[:k]...)
+}
+
+// appendNumSlow is appendNum by strconv.
+func appendNumSlow(b []byte, v float64) []byte {
 	start := len(b)
 	b = strconv.AppendFloat(b, v, 'f', 4, 64) // fmt's %.4f
 	for b[len(b)-1] == '0' {
@@ -403,230 +426,6 @@ func appendNum(b []byte, v float64) []byte {
 		b = append(b[:start], '0')
 	}
 	return b
-}
-
-// rgbOf formats the screen colour of c for rg and RG: each channel over 255.
-func (wr *writer) rgbOf(c layout.Color) string {
-	v := wr.rgb(c)
-	return fmt.Sprintf("%s %s %s", num(float64(v.R)/255), num(float64(v.G)/255), num(float64(v.B)/255))
-}
-
-func (wr *writer) setFill(c layout.Color) {
-	if wr.fill != "" && c == wr.fillColor { // the same operator as the current one
-		return
-	}
-	op := cmyk(c) + " k"
-	if wr.rgb != nil {
-		op = wr.rgbOf(c) + " rg"
-	} else if s, ok := wr.spotOp(c, "cs", "scn"); ok {
-		op = s
-	}
-	if op != wr.fill {
-		wr.f.RawWriteStr(op + "\n")
-		wr.fill = op
-	}
-	wr.fillColor = c
-}
-
-func (wr *writer) setStroke(c layout.Color) {
-	if wr.stroke != "" && c == wr.strokeColor {
-		return
-	}
-	op := cmyk(c) + " K"
-	if wr.rgb != nil {
-		op = wr.rgbOf(c) + " RG"
-	} else if s, ok := wr.spotOp(c, "CS", "SCN"); ok {
-		op = s
-	}
-	if op != wr.stroke {
-		wr.f.RawWriteStr(op + "\n")
-		wr.stroke = op
-	}
-	wr.strokeColor = c
-}
-
-func (wr *writer) item(p layout.Page, it layout.Item) error {
-	bx, by := wr.ox, wr.oy
-	f := wr.f
-	switch v := it.(type) {
-	case *layout.Fill:
-		wr.setFill(v.Color)
-		f.Rect(v.Rect.X+bx, v.Rect.Y+by, v.Rect.W, v.Rect.H, "F")
-	case *layout.Rule:
-		wr.setStroke(v.Color)
-		f.SetLineWidth(v.Width)
-		f.Line(v.X1+bx, v.Y1+by, v.X2+bx, v.Y2+by)
-	case *layout.Image:
-		return wr.image(p, v)
-	case *layout.TextRun:
-		return wr.text(p, v)
-	default:
-		return fmt.Errorf("pdf: page %d: unknown item %T", p.Index, it)
-	}
-	return nil
-}
-
-func (wr *writer) image(p layout.Page, im *layout.Image) (err error) {
-	defer func() { // fpdf panics on some broken image data
-		if r := recover(); r != nil {
-			err = fmt.Errorf("pdf: page %d: figure %s: %s: cannot embed the image: %v", p.Index, im.Block, im.Path, r)
-		}
-	}()
-	data, stream := im.Data, im.Stream
-	head := data
-	if data == nil {
-		if stream == nil {
-			return fmt.Errorf("pdf: page %d: figure %s: %s has no data", p.Index, im.Block, im.Path)
-		}
-		head = stream.Head
-	}
-	sum := im.Sum()
-	key := hex.EncodeToString(sum[:12])
-	opts := fpdf.ImageOptions{ImageType: map[string]string{"jpeg": "JPG", "png": "PNG"}[images.Format(head)]}
-	if opts.ImageType == "" {
-		return fmt.Errorf("pdf: page %d: figure %s: %s is neither JPEG nor PNG", p.Index, im.Block, im.Path)
-	}
-	name, ok := wr.imageName[key]
-	if !ok {
-		if data == nil && opts.ImageType != "JPG" { // fpdf reads a PNG whole
-			var err error
-			if data, err = stream.ReadAll(); err != nil {
-				return fmt.Errorf("pdf: page %d: figure %s: %w", p.Index, im.Block, err)
-			}
-			stream = nil
-		}
-		name = "img" + key
-		if err := wr.register(name, opts, data, stream, sum); err != nil {
-			return fmt.Errorf("pdf: page %d: figure %s: %s: %w", p.Index, im.Block, im.Path, err)
-		}
-		wr.imageName[key] = name
-	}
-	clip := im.Clip
-	clipped := clip != im.Frame
-	if clipped {
-		wr.f.ClipRect(clip.X+wr.ox, clip.Y+wr.oy, clip.W, clip.H, false)
-	}
-	wr.drawOriented(name, opts, im.Frame, im.Orientation)
-	if clipped {
-		wr.f.ClipEnd()
-		wr.resetState() // the clip's q/Q restored the colours
-	}
-	return nil
-}
-
-// register registers an image with fpdf: a JPEG as a stub that splice
-// replaces with the JPEG's bytes (data, or its file: stream), anything
-// else as it is. A JPEG read from its file is always passed through: its
-// bytes never meet the clean-up passes (spliceable).
-func (wr *writer) register(name string, opts fpdf.ImageOptions, data []byte, stream *layout.Stream, sum [sha256.Size]byte) error {
-	src := data
-	stub, ok := []byte(nil), false
-	if opts.ImageType != "JPG" {
-		wr.png = true
-	}
-	if opts.ImageType == "JPG" && stream != nil {
-		if stub, ok = jpegStub(stream.Head, stubTag+strconv.Itoa(len(wr.stubs))+"\x00"); !ok {
-			return fmt.Errorf("pdf: the headers of %s end before its image data", stream.Path)
-		}
-		src = stub
-	} else if opts.ImageType == "JPG" && !wr.mode.noStubs && wr.cache.photoSpliceable(data, sum) {
-		stub, ok = jpegStub(data, stubTag+strconv.Itoa(len(wr.stubs))+"\x00")
-		if ok {
-			src = stub
-		}
-	}
-	info := wr.f.RegisterImageOptionsReader(name, opts, bytes.NewReader(src))
-	if err := wr.f.Error(); err != nil {
-		return err
-	}
-	if opts.ImageType == "JPG" && !setImageID(info, jpegID(sum)) {
-		return fmt.Errorf("pdf: fpdf's image record is not as the writer expects")
-	}
-	if ok {
-		wr.stubs[string(stub)] = photo{data: data, stream: stream, sum: sum}
-	} else if opts.ImageType == "JPG" {
-		wr.viaFpdf = append(wr.viaFpdf, photo{data: data, sum: sum})
-	}
-	breakWidthTie(info, len(wr.imageName))
-	return nil
-}
-
-// text draws a run as one TJ operator: the glyphs of the run's subset,
-// the kerning between them, glyph scaling as Tz and letter spacing as Tc,
-// each glyph where layout put it. The text state (font and size, Tz, Tc)
-// is written only when it changes.
-func (wr *writer) text(p layout.Page, t *layout.TextRun) error {
-	df, ok := wr.fonts[t.Font]
-	if !ok {
-		return fmt.Errorf("pdf: page %d: block %q: text %q uses font %q, which the document does not list", p.Index, t.Block, t.Text, t.Font)
-	}
-	if t.Text == "" {
-		return nil
-	}
-	f := wr.f
-	bx, by := wr.ox, wr.oy
-	wr.setFill(t.Color)
-	if t.Rotate != 0 {
-		f.TransformBegin()
-		f.TransformRotate(t.Rotate, t.X+bx, t.Y+by)
-		defer func() {
-			f.TransformEnd()
-			wr.resetState()
-		}()
-	}
-	b := append(wr.buf[:0], "BT "...)
-	if op := "/" + df.res + " " + num(t.Size) + " Tf "; op != wr.font {
-		b = append(b, op...)
-		wr.font = op
-	}
-	// Tz scales Tc and the TJ adjustments as it scales the glyphs; layout
-	// adds letter spacing and kerning unscaled.
-	scale := t.ScaleOrOne()
-	if tz := scale * 100; tz != wr.tz {
-		b = strconv.AppendFloat(b, tz, 'f', 3, 64)
-		b = append(b, " Tz "...)
-		wr.tz = tz
-	}
-	if tc := t.Tracking / scale; tc != wr.tc {
-		b = strconv.AppendFloat(b, tc, 'f', 4, 64)
-		b = append(b, " Tc "...)
-		wr.tc = tc
-	}
-	b = appendNum(b, t.X+bx)
-	b = append(b, ' ')
-	b = appendNum(b, wr.pageH-(t.Y+by))
-	b = append(b, " Td [<"...)
-	i := 0
-	for _, r := range t.Text {
-		if i > 0 && i < len(t.Kern) && t.Kern[i] != 0 {
-			b = append(b, "> "...)
-			b = appendNum(b, -t.Kern[i]/scale)
-			b = append(b, " <"...)
-		}
-		g := df.emb.glyph[r]
-		b = append(b, hexDigits[g>>12], hexDigits[g>>8&15], hexDigits[g>>4&15], hexDigits[g&15])
-		i++
-	}
-	b = append(b, ">] TJ ET"...)
-	f.RawWriteStr(string(b))
-	wr.buf = b
-	return nil
-}
-
-const hexDigits = "0123456789ABCDEF"
-
-// resetState forgets the colours and text state set, after a Q has
-// restored what they were before its q.
-func (wr *writer) resetState() {
-	wr.fill, wr.stroke = "", ""
-	wr.font, wr.tz, wr.tc = "", -1, math.NaN()
-}
-
-// newPageState sets the state a page starts with: no colour or font set,
-// no glyph scaling or letter spacing.
-func (wr *writer) newPageState() {
-	wr.fill, wr.stroke = "", ""
-	wr.font, wr.tz, wr.tc = "", 100, 0
 }
 
 // utf16BE encodes s as UTF-16BE with a byte-order mark.
@@ -648,24 +447,6 @@ const (
 )
 
 var registration = layout.Color{C: 1, M: 1, Y: 1, K: 1}
-
-// cropMarks draws the eight crop marks of a trim box (x0, y0)–(x1, y1)
-// in media coordinates, on the extensions of its edges, outside the
-// bleed.
-func (wr *writer) cropMarks(x0, y0, x1, y1 float64) {
-	start := wr.doc.Bleed + markGap
-	end := start + markLength
-	wr.setStroke(wr.registrationColor())
-	wr.f.SetLineWidth(markWidth)
-	for _, x := range []float64{x0, x1} {
-		wr.f.Line(x, y0-start, x, y0-end)
-		wr.f.Line(x, y1+start, x, y1+end)
-	}
-	for _, y := range []float64{y0, y1} {
-		wr.f.Line(x0-start, y, x0-end, y)
-		wr.f.Line(x1+start, y, x1+end, y)
-	}
-}
 
 // canonical makes fpdf's output reproducible, in place: it sorts the
 // page-box entries of every page (fpdf writes them in map order), which
@@ -765,30 +546,4 @@ var orientations = [9]struct {
 }{
 	1: {0, false}, 2: {0, true}, 3: {180, false}, 4: {180, true},
 	5: {90, true}, 6: {-90, false}, 7: {-90, true}, 8: {90, false},
-}
-
-// drawOriented paints image name so that it shows upright in frame: the
-// stored pixels are drawn around the frame's centre, turned and mirrored
-// as the file's EXIF orientation says.
-func (wr *writer) drawOriented(name string, opts fpdf.ImageOptions, frame layout.Rect, orientation int) {
-	if orientation < 2 || orientation > 8 {
-		wr.f.ImageOptions(name, frame.X+wr.ox, frame.Y+wr.oy, frame.W, frame.H, false, opts, 0, "")
-		return
-	}
-	o := orientations[orientation]
-	cx, cy := frame.X+wr.ox+frame.W/2, frame.Y+wr.oy+frame.H/2
-	w, h := frame.W, frame.H
-	if o.turn == 90 || o.turn == -90 {
-		w, h = h, w // the stored pixels are the frame turned a quarter
-	}
-	wr.f.TransformBegin()
-	if o.turn != 0 {
-		wr.f.TransformRotate(o.turn, cx, cy)
-	}
-	if o.mirror {
-		wr.f.TransformMirrorHorizontal(cx)
-	}
-	wr.f.ImageOptions(name, cx-w/2, cy-h/2, w, h, false, opts, 0, "")
-	wr.f.TransformEnd()
-	wr.resetState()
 }

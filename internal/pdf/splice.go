@@ -404,59 +404,45 @@ func contentStreams(pdf []byte, t xrefTable) ([][3]int, error) {
 	}
 }
 
-// deflateCuts compresses the pages' content streams as fpdf does (zlib,
-// best speed), with one compressor per processor for all of them (fpdf
-// makes one for every page, a megabyte each), the processors sharing the
-// pages. A stream compressed before, for another edition or an earlier
-// build of watch, is taken from the cache. ok is false when the result
-// would not be fpdf's: a stream holding what the clean-up passes look for.
-func deflateCuts(pdf []byte, t xrefTable, c *Cache) (cuts []cut, ok bool, err error) {
+// deflateCuts compresses the pages' content streams as fpdf does and
+// returns the cuts that put them in. The streams of pre, compressed while
+// fpdf wrote the file, are taken from it: those of pdf that are the same
+// bytes. ok is false when the result would not be fpdf's: a stream
+// holding what the clean-up passes look for.
+func deflateCuts(pdf []byte, t xrefTable, c *Cache, pre *deflation) (cuts []cut, ok bool, err error) {
 	streams, err := contentStreams(pdf, t)
 	if err != nil {
 		return nil, false, err
 	}
 	zs := make([][]byte, len(streams))
-	var todo []int // the streams not in the cache
-	for i, st := range streams {
-		var known bool
-		if zs[i], known = c.stream(pdf[st[1] : st[1]+st[2]]); !known {
-			todo = append(todo, i)
-		}
-	}
-	workers := min(runtime.GOMAXPROCS(0), (len(todo)+7)/8) // a few pages each at least
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var zw *zlib.Writer
-			for {
-				k := int(next.Add(1)) - 1
-				if k >= len(todo) {
-					return
-				}
-				i := todo[k]
-				raw := pdf[streams[i][1] : streams[i][1]+streams[i][2]]
-				var buf bytes.Buffer
-				buf.Grow(len(raw)/2 + 64)
-				if zw == nil {
-					zw, _ = zlib.NewWriterLevel(&buf, zlib.BestSpeed) // a valid level
-				} else {
-					zw.Reset(&buf)
-				}
-				_, _ = zw.Write(raw) // a bytes.Buffer does not fail
-				_ = zw.Close()
-				zs[i] = buf.Bytes()
-			}
-		}()
-	}
-	wg.Wait()
-	for _, i := range todo {
-		if !spliceable(zs[i]) {
+	var pzs [][]byte
+	if pre != nil {
+		if pzs, ok = pre.finish(); !ok {
 			return nil, false, nil
 		}
-		c.keepStream(pdf[streams[i][1]:streams[i][1]+streams[i][2]], zs[i])
+	}
+	var todo []int // the streams not in pre
+	var raws [][]byte
+	for i, st := range streams {
+		raw := pdf[st[1] : st[1]+st[2]]
+		if pre != nil && i < len(pre.raws) && bytes.Equal(raw, pre.raws[i]) {
+			zs[i] = pzs[i]
+			continue
+		}
+		if !spliceable(raw) {
+			return nil, false, nil
+		}
+		todo = append(todo, i)
+		raws = append(raws, raw)
+	}
+	if len(todo) > 0 {
+		more, ok := startDeflate(raws, c, runtime.GOMAXPROCS(0)-1).finish()
+		if !ok {
+			return nil, false, nil
+		}
+		for k, i := range todo {
+			zs[i] = more[k]
+		}
 	}
 	for i, st := range streams {
 		o, data, length := st[0], st[1], st[2]
@@ -467,29 +453,157 @@ func deflateCuts(pdf []byte, t xrefTable, c *Cache) (cuts []cut, ok bool, err er
 	return cuts, true, nil
 }
 
+// deflation compresses page content streams as fpdf does (zlib, best
+// speed), with one compressor per goroutine for all of them (fpdf makes
+// one for every page, a megabyte each), the goroutines sharing the
+// streams: those it starts, and the one that asks for the result. A
+// stream compressed before, for another edition or an earlier build of
+// watch, is taken from the cache.
+type deflation struct {
+	raws  [][]byte
+	c     *Cache
+	zs    [][]byte
+	sums  [][sha256.Size]byte
+	known []bool       // zs[i] is from the cache
+	next  atomic.Int64 // the next stream to compress
+	dirty atomic.Bool  // a stream holds what the clean-up passes look for
+	wg    sync.WaitGroup
+}
+
+// startDeflate starts compressing raws on n goroutines (none: finish
+// does it all).
+func startDeflate(raws [][]byte, c *Cache, n int) *deflation {
+	d := &deflation{raws: raws, c: c, zs: make([][]byte, len(raws)), sums: make([][sha256.Size]byte, len(raws)), known: make([]bool, len(raws))}
+	for range min(n, (len(raws)+7)/8) { // a few pages each at least
+		d.wg.Add(1)
+		go func() {
+			defer d.wg.Done()
+			d.work()
+		}()
+	}
+	return d
+}
+
+// work compresses streams until none is left.
+func (d *deflation) work() {
+	var zw *zlib.Writer
+	for {
+		i := int(d.next.Add(1)) - 1
+		if i >= len(d.raws) {
+			return
+		}
+		raw := d.raws[i]
+		if !spliceable(raw) {
+			d.dirty.Store(true)
+		}
+		if d.c != nil {
+			d.sums[i] = sha256.Sum256(raw)
+			if d.zs[i], d.known[i] = d.c.stream(d.sums[i]); d.known[i] {
+				continue
+			}
+		}
+		var buf bytes.Buffer
+		buf.Grow(len(raw)/2 + 64)
+		if zw == nil {
+			zw, _ = zlib.NewWriterLevel(&buf, zlib.BestSpeed) // a valid level
+		} else {
+			zw.Reset(&buf)
+		}
+		_, _ = zw.Write(raw) // a bytes.Buffer does not fail
+		_ = zw.Close()
+		d.zs[i] = buf.Bytes()
+	}
+}
+
+// finish helps with what is left and returns the streams compressed; ok
+// is false when a stream, compressed or not, holds what the clean-up
+// passes look for. The streams compressed are kept in the cache.
+func (d *deflation) finish() (zs [][]byte, ok bool) {
+	d.work()
+	d.wg.Wait()
+	if d.dirty.Load() {
+		return nil, false
+	}
+	for i := range d.raws {
+		if !d.known[i] && !spliceable(d.zs[i]) {
+			return nil, false
+		}
+	}
+	for i := range d.raws {
+		if !d.known[i] {
+			d.c.keepStream(d.sums[i], d.zs[i])
+		}
+	}
+	return d.zs, true
+}
+
+// stop ends the compression: the streams not yet begun are left.
+func (d *deflation) stop() {
+	d.next.Store(int64(len(d.raws)))
+	d.wg.Wait()
+}
+
+// startPageDeflate starts compressing the content streams of fpdf's
+// pages, now that they are drawn, while fpdf writes the file: on all the
+// processors but one, which fpdf has. It returns nil if fpdf's record is
+// not as this writer knows it.
+func startPageDeflate(f *fpdf.Fpdf, c *Cache) *deflation {
+	pages := fpdfPages(f)
+	if len(pages) == 0 {
+		return nil
+	}
+	raws := make([][]byte, 0, len(pages)-1)
+	for _, b := range pages[1:] { // fpdf counts pages from 1
+		raws = append(raws, b.Bytes())
+	}
+	return startDeflate(raws, c, max(1, runtime.GOMAXPROCS(0)-1))
+}
+
+// fpdfPages returns fpdf's buffers of the pages' content streams, from
+// 1 (0 is unused), or nil if fpdf's record is not as this writer knows
+// it. They are read, or grown, never written.
+func fpdfPages(f *fpdf.Fpdf) []*bytes.Buffer {
+	v := reflect.ValueOf(f).Elem().FieldByName("pages")
+	if !v.IsValid() || v.Type() != reflect.TypeFor[[]*bytes.Buffer]() {
+		return nil
+	}
+	return *(*[]*bytes.Buffer)(unsafe.Pointer(v.UnsafeAddr()))
+}
+
+// growOutput makes fpdf's buffer for the file large enough for n more
+// bytes (fpdf would grow it step by step, the file copied each time),
+// if fpdf's record is as this writer knows it.
+func growOutput(f *fpdf.Fpdf, n int) {
+	v := reflect.ValueOf(f).Elem().FieldByName("buffer")
+	if !v.IsValid() || v.Kind() != reflect.Struct {
+		return
+	}
+	b := v.FieldByName("Buffer")
+	if !b.IsValid() || b.Type() != reflect.TypeFor[bytes.Buffer]() {
+		return
+	}
+	(*bytes.Buffer)(unsafe.Pointer(b.UnsafeAddr())).Grow(n)
+}
+
 // maxStreams bounds the compressed content streams a Cache keeps: a few
 // builds of a long document; past it, the cache starts again.
 const maxStreams = 4096
 
 // stream returns the compressed form of a page content stream compressed
-// before (by SHA-256 of raw).
-func (c *Cache) stream(raw []byte) ([]byte, bool) {
-	if c == nil {
-		return nil, false
-	}
-	sum := sha256.Sum256(raw)
+// before, by its SHA-256.
+func (c *Cache) stream(sum [sha256.Size]byte) ([]byte, bool) {
 	c.mu.Lock()
 	z, ok := c.streams[sum]
 	c.mu.Unlock()
 	return z, ok
 }
 
-// keepStream remembers z, the compressed form of raw.
-func (c *Cache) keepStream(raw, z []byte) {
+// keepStream remembers z, the compressed form of the stream whose SHA-256
+// is sum.
+func (c *Cache) keepStream(sum [sha256.Size]byte, z []byte) {
 	if c == nil {
 		return
 	}
-	sum := sha256.Sum256(raw)
 	c.mu.Lock()
 	if len(c.streams) >= maxStreams {
 		clear(c.streams)

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/duetto-press/duetto/content"
+	"github.com/duetto-press/duetto/internal/gen"
 	"github.com/duetto-press/duetto/layout"
 )
 
@@ -110,4 +112,50 @@ func fileBytes(t *testing.T, f *File) []byte {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
+}
+
+// The pages drawn on several goroutines, and their content streams
+// compressed while fpdf writes the file, must give the bytes of the pages
+// drawn one by one and compressed by fpdf: for a generated publication
+// (photos, rules, fills, bookmarks, kerning) and an imposed booklet.
+func TestPagesDrawnAtOnceGiveTheSameBytes(t *testing.T) {
+	fsys, err := gen.Publication(40, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pub, err := content.Load(fsys, content.RootName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := layout.LoadResources(pub)
+	if err != nil {
+		t.Fatal(err)
+	}
+	gendoc, err := layout.Layout(pub, res)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name string
+		doc  *layout.Document
+		opt  Options
+	}{
+		{"generated", gendoc, Options{Cache: NewCache()}},
+		{"generated PDF/X", gendoc, Options{PDFX: PDFX{Version: PDFX1a2003, OutputCondition: "FOGRA39"}}},
+		{"booklet", booklet(16), Options{Saddle: true, Creep: 0.5, Registration: true, ColorBar: true}},
+	} {
+		want, err := render(tc.doc, tc.opt, mode{oneByOne: true, noDeflate: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range []mode{{}, {oneByOne: true}, {noDeflate: true}} {
+			got, err := render(tc.doc, tc.opt, m)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(fileBytes(t, got), fileBytes(t, want)) {
+				t.Errorf("%s, %+v: %d bytes, %d drawn one by one", tc.name, m, got.Len(), want.Len())
+			}
+		}
+	}
 }

@@ -5,6 +5,8 @@ import (
 	"image"
 	"image/color"
 	"image/jpeg"
+	"math"
+	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -243,9 +245,25 @@ func TestBlackTextPrintsOnTheBlackPlateOnly(t *testing.T) {
 }
 
 func TestNumFormatsLikePrintf(t *testing.T) {
-	for _, v := range []float64{0, -0.0, 1, -1, 0.5, 12.34567, -0.00001, 0.00004, 100, 1e6, -3.10000, 595.2756} {
+	values := []float64{0, -0.0, 1, -1, 0.5, 12.34567, -0.00001, 0.00004, 100, 1e6, -3.10000, 595.2756,
+		// Exact ties at the fourth decimal (odd multiples of 1/32): strconv
+		// rounds them to even.
+		0.03125, 0.09375, -0.03125, 12.34375, 841.96875, 1.15625,
+		// Near ties, carries into the integer part, large numbers.
+		0.00005, -0.00005, 0.99995, 9.99995, -9.99995, 0.12345, 1e9, -1e9, 1e9 - 0.5, 123456789.00005, 1e300,
+		math.NaN(), math.Inf(1), math.Inf(-1)}
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		values = append(values,
+			(r.Float64()-0.5)*2000,
+			float64(r.IntN(1<<20)-1<<19)/32,
+			float64(r.IntN(2e7)-1e7)/1e4+float64(r.IntN(3)-1)*5e-5)
+	}
+	for _, v := range values {
 		want := strconv.FormatFloat(v, 'f', 4, 64)
-		want = strings.TrimRight(strings.TrimRight(want, "0"), ".")
+		if strings.Contains(want, ".") {
+			want = strings.TrimRight(strings.TrimRight(want, "0"), ".")
+		}
 		if want == "-0" || want == "" {
 			want = "0"
 		}
