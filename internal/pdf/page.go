@@ -131,6 +131,9 @@ func (wr *writer) drawPages(sides []side) error {
 		if err := wr.replay(pw); err != nil {
 			return err
 		}
+		if wr.pre != nil {
+			wr.takePage(k)
+		}
 		select {
 		case free <- pw.buf[:0]:
 		default:

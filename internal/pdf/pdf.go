@@ -16,10 +16,12 @@ import (
 	"bytes"
 	"crypto/md5"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"math"
 	"reflect"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
@@ -29,6 +31,7 @@ import (
 
 	"codeberg.org/go-pdf/fpdf"
 
+	"github.com/duetto-press/duetto/images"
 	"github.com/duetto-press/duetto/layout"
 )
 
@@ -90,6 +93,7 @@ type mode struct {
 	noStubs   bool // every photo through fpdf
 	noDeflate bool // fpdf compresses the pages' content streams
 	oneByOne  bool // one goroutine draws the pages, in order
+	inFile    bool // the pages' content streams are compressed from the file fpdf writes
 }
 
 func render(doc *layout.Document, opt Options, m mode) (file *File, err error) {
@@ -153,9 +157,32 @@ func render(doc *layout.Document, opt Options, m mode) (file *File, err error) {
 	return file, nil
 }
 
+// hasPNG reports whether doc shows an image that is not a JPEG (one
+// that writer.register registers as fpdf's own).
+func hasPNG(doc *layout.Document) bool {
+	for _, p := range doc.Pages {
+		for _, it := range p.Items {
+			if im, ok := it.(*layout.Image); ok {
+				head := im.Data
+				if head == nil && im.Stream != nil {
+					head = im.Stream.Head
+				}
+				if images.Format(head) == "png" {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// errPNG is render's when hasPNG did not see a PNG that was registered.
+var errPNG = errors.New("pdf: internal error: a PNG image was not seen before drawing")
+
 // deflatePages is the most pages of a document whose content streams the
-// writer compresses itself. Measured on generated publications: at 192
-// pages 161 MiB peak instead of 170, at 1026 pages 915 instead of 737.
+// writer compresses from the file fpdf wrote (see writer.render).
+// Measured on generated publications: at 192 pages 161 MiB peak instead
+// of 170, at 1026 pages 915 instead of 737.
 const deflatePages = 300
 
 // sliceWriter keeps what is written to it, without a copy when it is one
@@ -319,22 +346,34 @@ func (wr *writer) render(out io.Writer, opt Options) error {
 		wr.fonts[font.Key] = df
 		wr.fontList = append(wr.fontList, df)
 	}
+	// Without images of fpdf's own making (PNG palettes, which it
+	// compresses or not with the pages), the pages' content streams are
+	// compressed by the writer, with one compressor per processor for
+	// all: fpdf makes one for every page, a megabyte each. They are
+	// compressed as the pages are drawn, fpdf left a stub of each
+	// (takePage). Should fpdf's record not be as the writer knows it,
+	// they are compressed from the file fpdf writes: only for a short
+	// document, as a long one would be held uncompressed until the end.
+	stubs := !wr.mode.inFile && fpdfPages(f) != nil
+	if !opt.Uncompressed && !wr.mode.noDeflate && !hasPNG(doc) && (stubs || len(doc.Pages) <= deflatePages) {
+		f.SetCompression(false)
+		wr.deflating = true
+		if stubs {
+			n := len(doc.Pages)
+			if sides != nil {
+				n = len(sides)
+			}
+			wr.pre = newDeflation(n, wr.cache, max(1, runtime.GOMAXPROCS(0)-1))
+		}
+	}
 	if err := wr.drawPages(sides); err != nil {
 		return err
 	}
+	if wr.png && wr.deflating {
+		return errPNG
+	}
 	wr.digests = <-digests
 	f.SetXmpMetadata(xmpPacket(doc, opt.PDFX.Version, wr.digests))
-	// Without images of fpdf's own making (PNG palettes, which it
-	// compresses or not with the pages), the pages' content streams of a
-	// short document are compressed after the clean-up passes, with one
-	// compressor for all: fpdf makes one for every page, a megabyte each.
-	// A long document leaves it to fpdf, which holds the streams
-	// compressed rather than all of them uncompressed until the end.
-	if !opt.Uncompressed && !wr.mode.noDeflate && !wr.png && len(doc.Pages) <= deflatePages {
-		f.SetCompression(false)
-		wr.deflating = true
-		wr.pre = startPageDeflate(f, wr.cache)
-	}
 	// What fpdf writes: the pages' content streams (compressed, about a
 	// third), the image stubs and a kilobyte a page of the rest.
 	size := 1<<16 + 1<<10*len(doc.Pages)

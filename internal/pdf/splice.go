@@ -405,10 +405,10 @@ func contentStreams(pdf []byte, t xrefTable) ([][3]int, error) {
 }
 
 // deflateCuts compresses the pages' content streams as fpdf does and
-// returns the cuts that put them in. The streams of pre, compressed while
-// fpdf wrote the file, are taken from it: those of pdf that are the same
-// bytes. ok is false when the result would not be fpdf's: a stream
-// holding what the clean-up passes look for.
+// returns the cuts that put them in. Where the file holds a page's stub
+// (see writer.takePage), the stream is pre's, compressed as the pages
+// were drawn. ok is false when the result would not be fpdf's: a stream
+// holding what the clean-up passes look for, or a stub out of place.
 func deflateCuts(pdf []byte, t xrefTable, c *Cache, pre *deflation) (cuts []cut, ok bool, err error) {
 	streams, err := contentStreams(pdf, t)
 	if err != nil {
@@ -425,18 +425,22 @@ func deflateCuts(pdf []byte, t xrefTable, c *Cache, pre *deflation) (cuts []cut,
 	var raws [][]byte
 	for i, st := range streams {
 		raw := pdf[st[1] : st[1]+st[2]]
-		if pre != nil && i < len(pre.raws) && bytes.Equal(raw, pre.raws[i]) {
+		if pre != nil && i < len(pre.stubs) && pre.stubs[i] != nil && bytes.Equal(raw, pre.stubs[i]) {
 			zs[i] = pzs[i]
 			continue
 		}
-		if !spliceable(raw) {
+		if !spliceable(raw) || bytes.HasPrefix(raw, []byte(pageStubTag)) {
 			return nil, false, nil
 		}
 		todo = append(todo, i)
 		raws = append(raws, raw)
 	}
 	if len(todo) > 0 {
-		more, ok := startDeflate(raws, c, runtime.GOMAXPROCS(0)-1).finish()
+		d := newDeflation(len(raws), c, runtime.GOMAXPROCS(0)-1)
+		for k, raw := range raws {
+			d.add(k, raw)
+		}
+		more, ok := d.finish()
 		if !ok {
 			return nil, false, nil
 		}
@@ -455,26 +459,29 @@ func deflateCuts(pdf []byte, t xrefTable, c *Cache, pre *deflation) (cuts []cut,
 
 // deflation compresses page content streams as fpdf does (zlib, best
 // speed), with one compressor per goroutine for all of them (fpdf makes
-// one for every page, a megabyte each), the goroutines sharing the
-// streams: those it starts, and the one that asks for the result. A
-// stream compressed before, for another edition or an earlier build of
-// watch, is taken from the cache.
+// one for every page, a megabyte each), as they are added: on the
+// goroutines it starts, and on the one that asks for the result. A stream
+// compressed before, for another edition or an earlier build of watch, is
+// taken from the cache.
 type deflation struct {
-	raws  [][]byte
 	c     *Cache
+	todo  chan int // the streams added, by index, until closed
+	once  sync.Once
+	raws  [][]byte // each until it is compressed
+	stubs [][]byte // what fpdf holds instead of each page's stream (see writer.takePage)
 	zs    [][]byte
 	sums  [][sha256.Size]byte
-	known []bool       // zs[i] is from the cache
-	next  atomic.Int64 // the next stream to compress
-	dirty atomic.Bool  // a stream holds what the clean-up passes look for
+	known []bool      // zs[i] is from the cache
+	dirty atomic.Bool // a stream holds what the clean-up passes look for
 	wg    sync.WaitGroup
 }
 
-// startDeflate starts compressing raws on n goroutines (none: finish
-// does it all).
-func startDeflate(raws [][]byte, c *Cache, n int) *deflation {
-	d := &deflation{raws: raws, c: c, zs: make([][]byte, len(raws)), sums: make([][sha256.Size]byte, len(raws)), known: make([]bool, len(raws))}
-	for range min(n, (len(raws)+7)/8) { // a few pages each at least
+// newDeflation starts a deflation of n streams on workers goroutines
+// (none: finish does it all).
+func newDeflation(n int, c *Cache, workers int) *deflation {
+	d := &deflation{c: c, todo: make(chan int, n), raws: make([][]byte, n), stubs: make([][]byte, n),
+		zs: make([][]byte, n), sums: make([][sha256.Size]byte, n), known: make([]bool, n)}
+	for range min(workers, (n+7)/8) { // a few pages each at least
 		d.wg.Add(1)
 		go func() {
 			defer d.wg.Done()
@@ -484,15 +491,21 @@ func startDeflate(raws [][]byte, c *Cache, n int) *deflation {
 	return d
 }
 
+// add gives stream i to compress.
+func (d *deflation) add(i int, raw []byte) {
+	d.raws[i] = raw
+	d.todo <- i
+}
+
+// close says that every stream has been added.
+func (d *deflation) close() { d.once.Do(func() { close(d.todo) }) }
+
 // work compresses streams until none is left.
 func (d *deflation) work() {
 	var zw *zlib.Writer
-	for {
-		i := int(d.next.Add(1)) - 1
-		if i >= len(d.raws) {
-			return
-		}
+	for i := range d.todo {
 		raw := d.raws[i]
+		d.raws[i] = nil
 		if !spliceable(raw) {
 			d.dirty.Store(true)
 		}
@@ -515,21 +528,23 @@ func (d *deflation) work() {
 	}
 }
 
-// finish helps with what is left and returns the streams compressed; ok
-// is false when a stream, compressed or not, holds what the clean-up
-// passes look for. The streams compressed are kept in the cache.
+// finish closes the deflation, helps with what is left and returns the
+// streams compressed; ok is false when a stream, compressed or not,
+// holds what the clean-up passes look for. The streams compressed are
+// kept in the cache.
 func (d *deflation) finish() (zs [][]byte, ok bool) {
+	d.close()
 	d.work()
 	d.wg.Wait()
 	if d.dirty.Load() {
 		return nil, false
 	}
-	for i := range d.raws {
+	for i := range d.zs {
 		if !d.known[i] && !spliceable(d.zs[i]) {
 			return nil, false
 		}
 	}
-	for i := range d.raws {
+	for i := range d.zs {
 		if !d.known[i] {
 			d.c.keepStream(d.sums[i], d.zs[i])
 		}
@@ -537,26 +552,34 @@ func (d *deflation) finish() (zs [][]byte, ok bool) {
 	return d.zs, true
 }
 
-// stop ends the compression: the streams not yet begun are left.
+// stop ends the deflation: the streams not yet begun are left.
 func (d *deflation) stop() {
-	d.next.Store(int64(len(d.raws)))
+	d.close()
+	for range d.todo {
+	}
 	d.wg.Wait()
 }
 
-// startPageDeflate starts compressing the content streams of fpdf's
-// pages, now that they are drawn, while fpdf writes the file: on all the
-// processors but one, which fpdf has. It returns nil if fpdf's record is
-// not as this writer knows it.
-func startPageDeflate(f *fpdf.Fpdf, c *Cache) *deflation {
-	pages := fpdfPages(f)
-	if len(pages) == 0 {
-		return nil
+// pageStubTag starts the stub a page's content stream leaves in fpdf
+// (see writer.takePage): the tag, the page's number in the file, a NUL.
+const pageStubTag = "\x00duetto page "
+
+// takePage hands the content stream of page k of the file (from 0), just
+// drawn, to the deflation, and leaves fpdf a stub in its place: fpdf
+// copies, and the clean-up passes read, a few bytes rather than the
+// page; deflateCuts puts the page's stream compressed in the stub's
+// place. The stream is left to fpdf if its record is not as the writer
+// knows it.
+func (wr *writer) takePage(k int) {
+	pages := fpdfPages(wr.f)
+	if len(pages) != k+2 { // page k is fpdf's page k+1, its last
+		return
 	}
-	raws := make([][]byte, 0, len(pages)-1)
-	for _, b := range pages[1:] { // fpdf counts pages from 1
-		raws = append(raws, b.Bytes())
-	}
-	return startDeflate(raws, c, max(1, runtime.GOMAXPROCS(0)-1))
+	stub := pageStubTag + strconv.Itoa(k) + "\x00"
+	raw := pages[k+1].Bytes()
+	pages[k+1] = bytes.NewBufferString(stub)
+	wr.pre.stubs[k] = []byte(stub)
+	wr.pre.add(k, raw)
 }
 
 // fpdfPages returns fpdf's buffers of the pages' content streams, from

@@ -115,8 +115,8 @@ func fileBytes(t *testing.T, f *File) []byte {
 }
 
 // The pages drawn on several goroutines, and their content streams
-// compressed while fpdf writes the file, must give the bytes of the pages
-// drawn one by one and compressed by fpdf: for a generated publication
+// compressed as they are drawn or from the file fpdf writes, must give
+// the bytes of the pages drawn one by one and compressed by fpdf: for a generated publication
 // (photos, rules, fills, bookmarks, kerning) and an imposed booklet.
 func TestPagesDrawnAtOnceGiveTheSameBytes(t *testing.T) {
 	fsys, err := gen.Publication(40, 1)
@@ -148,7 +148,7 @@ func TestPagesDrawnAtOnceGiveTheSameBytes(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, m := range []mode{{}, {oneByOne: true}, {noDeflate: true}} {
+		for _, m := range []mode{{}, {oneByOne: true}, {noDeflate: true}, {inFile: true}} {
 			got, err := render(tc.doc, tc.opt, m)
 			if err != nil {
 				t.Fatal(err)
