@@ -202,11 +202,19 @@ func build(spec buildSpec, stdout io.Writer) error {
 		}
 	}
 	cache := spec.resources.writerCache() // the photos' hashes, for every edition (and, in watch, the next build)
+	// The editions share one subset of each font: of the runes they all show in it.
+	runes := pdf.NewRuneUnion(len(editions))
 	var wg sync.WaitGroup
 	for i, ed := range editions {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			added := false
+			defer func() {
+				if !added {
+					runes.Leave()
+				}
+			}()
 			r := &results[i]
 			defer func() { // run's recover does not see this goroutine
 				if v := recover(); v != nil {
@@ -255,8 +263,11 @@ func build(spec buildSpec, stdout io.Writer) error {
 			for _, f := range findings {
 				r.warnings = append(r.warnings, r.name+": "+f.String())
 			}
+			runes.Add(doc)
+			added = true
+			fontRunes := runes.Runes()
 			t = time.Now()
-			file, err := pdf.Render(doc, pdf.Options{PDFX: x, Registration: pub.Page.Registration, ColorBar: pub.Page.ColorBar, Cache: cache})
+			file, err := pdf.Render(doc, pdf.Options{PDFX: x, Registration: pub.Page.Registration, ColorBar: pub.Page.ColorBar, Cache: cache, FontRunes: fontRunes})
 			if err != nil {
 				r.err = fmt.Errorf("writing PDF: %w", err)
 				return

@@ -61,6 +61,16 @@ type docFont struct {
 // fontRunes returns, for each font key, the runes the document's text
 // runs show in it, sorted. The pages are shared among the processors.
 func fontRunes(doc *layout.Document) map[string][]rune {
+	all := fontRuneSets(doc)
+	out := make(map[string][]rune, len(all))
+	for key, set := range all {
+		out[key] = set.runes()
+	}
+	return out
+}
+
+// fontRuneSets is fontRunes as sets.
+func fontRuneSets(doc *layout.Document) map[string]*runeSet {
 	workers := min(runtime.GOMAXPROCS(0), (len(doc.Pages)+15)/16)
 	found := make([]map[string]*runeSet, workers)
 	var wg sync.WaitGroup
@@ -103,11 +113,69 @@ func fontRunes(doc *layout.Document) map[string][]rune {
 			}
 		}
 	}
-	out := make(map[string][]rune, len(all))
-	for key, set := range all {
-		out[key] = set.runes()
+	return all
+}
+
+// includes reports whether the sorted runes b are all in the sorted runes a.
+func includes(a, b []rune) bool {
+	for _, r := range b {
+		i, found := slices.BinarySearch(a, r)
+		if !found {
+			return false
+		}
+		a = a[i+1:]
 	}
-	return out
+	return true
+}
+
+// RuneUnion gathers the runes that the documents of a build show in each
+// font, so that they share one subset of each (Options.FontRunes): each
+// of the documents is added, or left out, once, and Runes waits for all.
+// It is safe for concurrent use.
+type RuneUnion struct {
+	wg   sync.WaitGroup
+	mu   sync.Mutex
+	sets map[string]*runeSet
+	once sync.Once
+	out  map[string][]rune
+}
+
+// NewRuneUnion returns a RuneUnion of n documents.
+func NewRuneUnion(n int) *RuneUnion {
+	u := &RuneUnion{sets: map[string]*runeSet{}}
+	u.wg.Add(n)
+	return u
+}
+
+// Add adds the runes of doc's text.
+func (u *RuneUnion) Add(doc *layout.Document) {
+	defer u.wg.Done()
+	sets := fontRuneSets(doc)
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	for key, set := range sets {
+		if u.sets[key] == nil {
+			u.sets[key] = set
+		} else {
+			u.sets[key].union(set)
+		}
+	}
+}
+
+// Leave leaves a document out: one that will not be written.
+func (u *RuneUnion) Leave() { u.wg.Done() }
+
+// Runes waits until every document is added or left out and returns the
+// union of their runes in each font, sorted, for Options.FontRunes.
+func (u *RuneUnion) Runes() map[string][]rune {
+	u.wg.Wait()
+	u.once.Do(func() {
+		u.out = make(map[string][]rune, len(u.sets))
+		for key, set := range u.sets {
+			u.out[key] = set.runes()
+		}
+	})
+	return u.out
 }
 
 // runeSet is a set of runes: a bit for each of the Basic Multilingual

@@ -118,3 +118,64 @@ func TestWidthsAreLayoutsAdvances(t *testing.T) {
 		}
 	}
 }
+
+// Documents given the union of their runes (Options.FontRunes, made with
+// a RuneUnion) share one subset, which holds every glyph each draws; a
+// document showing a rune the runes given lack is subset to its own, so
+// that no glyph is ever missing.
+func TestEditionsShareFontSubsets(t *testing.T) {
+	page := func(text string) *layout.Document {
+		doc := sampleDoc(t)
+		doc.Pages = doc.Pages[:1]
+		doc.Pages[0].Items = []layout.Item{&layout.TextRun{X: 50, Y: 100, Font: "sans-regular", Size: 12, Color: layout.Black, Text: text}}
+		return doc
+	}
+	it, en := page("Città metropolitana"), page("Metropolitan City")
+	u := NewRuneUnion(3)
+	u.Add(it)
+	u.Add(en)
+	u.Leave() // an edition that failed
+	shared := u.Runes()
+	if got, want := string(shared["sans-regular"]), " CMaeilmnoprtyà"; got != want {
+		t.Errorf("the union is %q, want %q", got, want)
+	}
+	full, err := fonts.Parse("sans.ttf", liberationsansregular.TTF)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cache := NewCache()
+	for _, tc := range []struct {
+		name   string
+		doc    *layout.Document
+		shared bool // the subset is the union's
+	}{
+		{"it", it, true},
+		{"en", en, true},
+		{"a rune outside the union", page("Città di Torino"), false},
+	} {
+		f, err := Render(tc.doc, Options{Cache: cache, FontRunes: shared})
+		if err != nil {
+			t.Fatal(err)
+		}
+		pdf := fileBytes(t, f)
+		programs := embeddedPrograms(t, pdf)
+		if len(programs) != 1 {
+			t.Fatalf("%s: %d font programs, want 1", tc.name, len(programs))
+		}
+		sub, err := fonts.Parse("embedded.ttf", programs[0])
+		if err != nil {
+			t.Fatalf("%s: the embedded font: %v", tc.name, err)
+		}
+		text := tc.doc.Pages[0].Items[0].(*layout.TextRun).Text
+		for _, r := range text {
+			if !sub.HasGlyph(r) || sub.Advance(r) != full.Advance(r) {
+				t.Errorf("%s: %q: glyph %v, advance %v; want the font's %v", tc.name, r, sub.HasGlyph(r), sub.Advance(r), full.Advance(r))
+			}
+		}
+		for _, r := range shared["sans-regular"] {
+			if sub.HasGlyph(r) != (tc.shared || strings.ContainsRune(text, r)) {
+				t.Errorf("%s: %q has a glyph: %v", tc.name, r, sub.HasGlyph(r))
+			}
+		}
+	}
+}

@@ -63,6 +63,11 @@ type Options struct {
 	// Cache, if not nil, is shared by the documents of a build (see
 	// Cache); the output is the same with or without it.
 	Cache *Cache
+	// FontRunes, if not nil, are the runes to subset each font with, by
+	// display-list key, so that the editions of a build share one subset
+	// of each (see RuneUnion). A font whose runes in the document are
+	// not all among them is subset to the document's own.
+	FontRunes map[string][]rune
 }
 
 // RGB is a colour of a screen edition, 0 to 255 per channel.
@@ -338,7 +343,11 @@ func (wr *writer) render(out io.Writer, opt Options) error {
 		if len(font.Data) == 0 {
 			return fmt.Errorf("pdf: font %s (%s) has no data", font.Key, font.Name)
 		}
-		emb, err := wr.cache.embed(font.Data, font.Name, runes[font.Key])
+		rs := runes[font.Key]
+		if more, ok := opt.FontRunes[font.Key]; ok && includes(more, rs) {
+			rs = more
+		}
+		emb, err := wr.cache.embed(font.Data, font.Name, rs)
 		if err != nil {
 			return fmt.Errorf("pdf: font %s (%s): %w", font.Key, font.Name, err)
 		}
