@@ -121,21 +121,26 @@ func (e *engine) nextTextPage(i int) (int, error) {
 }
 
 // extent is the horizontal room of column side between y0 and y1: the
-// column less the obstacles (figures) that reach into that band.
+// column less the obstacles (figures) that reach into that band. The
+// room is worked out from the column's left edge, so that columns of one
+// width give lines of the same width, to the last bit, wherever they
+// stand: the editions of a publication then find each other's line
+// breaks in the paragraph cache (breakcache.go), which knows widths only
+// by their values.
 func (ps *pageState) extent(side int, y0, y1, indent float64) (x, w float64) {
 	col := ps.cols[side]
-	left, right := col.X+indent, col.X+col.W
+	left, right := indent, col.W // from col.X
 	for _, o := range ps.obstacles[side] {
 		if o.Y >= y1 || o.Y+o.H <= y0 {
 			continue
 		}
 		if o.X+o.W/2 > col.X+col.W/2 {
-			right = min(right, o.X)
+			right = min(right, o.X-col.X)
 		} else {
-			left = max(left, o.X+o.W)
+			left = max(left, o.X+o.W-col.X)
 		}
 	}
-	return left, right - left
+	return col.X + left, right - left
 }
 
 // obstacleBottom is the lowest edge of the obstacles on the page (or y).
