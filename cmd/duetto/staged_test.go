@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -70,4 +71,40 @@ type failingWriterTo struct{}
 
 func (failingWriterTo) WriteTo(io.Writer) (int64, error) {
 	return 0, os.ErrClosed
+}
+
+// commitAll renames every staged file, even past one that fails, and
+// returns the first failure in the files' order.
+func TestCommitAllCommitsEveryFile(t *testing.T) {
+	dir := t.TempDir()
+	var files []*stagedFile
+	for _, name := range []string{"a.pdf", "b.pdf", "c.pdf", "d.pdf"} {
+		out := filepath.Join(dir, name)
+		if err := os.WriteFile(out, []byte("old"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		st, err := stage(out, bytes.NewReader([]byte("new "+name)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, &st)
+	}
+	// b's and d's temporary files vanish: their renames fail.
+	for _, k := range []int{1, 3} {
+		if err := os.Remove(files[k].tmp); err != nil {
+			t.Fatal(err)
+		}
+	}
+	err := commitAll(files)
+	if err == nil || !strings.Contains(err.Error(), "b.pdf") {
+		t.Fatalf("commitAll = %v, want the error of b.pdf, the first to fail", err)
+	}
+	for name, want := range map[string]string{"a.pdf": "new a.pdf", "b.pdf": "old", "c.pdf": "new c.pdf", "d.pdf": "old"} {
+		if got, _ := os.ReadFile(filepath.Join(dir, name)); string(got) != want {
+			t.Errorf("%s = %q, want %q", name, got, want)
+		}
+	}
+	if err := commitAll(nil); err != nil {
+		t.Errorf("commitAll(nil) = %v", err)
+	}
 }
