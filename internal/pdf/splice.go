@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"bytes"
-	"compress/zlib"
 	"crypto/md5"
 	"crypto/sha256"
 	"encoding/hex"
@@ -474,13 +473,17 @@ type deflation struct {
 	known []bool      // zs[i] is from the cache
 	dirty atomic.Bool // a stream holds what the clean-up passes look for
 	wg    sync.WaitGroup
+	zlibs *zlibPool // the cache's, shared by the editions of a build, or the deflation's own
 }
 
 // newDeflation starts a deflation of n streams on workers goroutines
 // (none: finish does it all).
 func newDeflation(n int, c *Cache, workers int) *deflation {
 	d := &deflation{c: c, todo: make(chan int, n), raws: make([][]byte, n), stubs: make([][]byte, n),
-		zs: make([][]byte, n), sums: make([][sha256.Size]byte, n), known: make([]bool, n)}
+		zs: make([][]byte, n), sums: make([][sha256.Size]byte, n), known: make([]bool, n), zlibs: &zlibPool{}}
+	if c != nil {
+		d.zlibs = &c.fonts.zlibs
+	}
 	for range min(workers, (n+7)/8) { // a few pages each at least
 		d.wg.Add(1)
 		go func() {
@@ -502,7 +505,6 @@ func (d *deflation) close() { d.once.Do(func() { close(d.todo) }) }
 
 // work compresses streams until none is left.
 func (d *deflation) work() {
-	var zw *zlib.Writer
 	for i := range d.todo {
 		raw := d.raws[i]
 		d.raws[i] = nil
@@ -517,13 +519,7 @@ func (d *deflation) work() {
 		}
 		var buf bytes.Buffer
 		buf.Grow(len(raw)/2 + 64)
-		if zw == nil {
-			zw, _ = zlib.NewWriterLevel(&buf, zlib.BestSpeed) // a valid level
-		} else {
-			zw.Reset(&buf)
-		}
-		_, _ = zw.Write(raw) // a bytes.Buffer does not fail
-		_ = zw.Close()
+		d.zlibs.compress(&buf, raw)
 		d.zs[i] = buf.Bytes()
 	}
 }
