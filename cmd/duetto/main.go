@@ -34,8 +34,16 @@ var version = ""
 
 func main() {
 	deferGC(gcFloor)
+	// No heap profile unless --memprofile asks for one (startProfiles):
+	// sampling allocations fills a table of stacks of more than a
+	// megabyte, fresh pages written after they are read.
+	runtime.MemProfileRate = 0
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
+
+// memProfileRate is the runtime's default runtime.MemProfileRate, which
+// --memprofile restores.
+const memProfileRate = 512 * 1024
 
 // gcFloor is the memory below which a duetto process does not collect
 // garbage (see deferGC).
@@ -171,6 +179,9 @@ func startProfiles(cpu, mem string) (func(), error) {
 			return nil, fmt.Errorf("cpu profile: %w", err)
 		}
 		cpuFile = f
+	}
+	if mem != "" && runtime.MemProfileRate == 0 {
+		runtime.MemProfileRate = memProfileRate // from here on: the command's allocations
 	}
 	return func() {
 		if cpuFile != nil {
