@@ -19,8 +19,9 @@ func gcSettings() (percent int, limit int64) {
 }
 
 // TestDeferGC runs deferGC in child processes (it sets the process's
-// collector): the collector is off below the floor, and back to Go's
-// defaults after the first collection; with GOGC set it changes nothing.
+// collector): the collector is off below the floor, and on with the GOGC
+// asked for and no memory limit after the first collection; with GOGC
+// set it changes nothing.
 func TestDeferGC(t *testing.T) {
 	for _, tc := range []struct {
 		name, env string
@@ -48,7 +49,7 @@ func TestDeferGCChild(t *testing.T) {
 		t.Skip("run by TestDeferGC")
 	}
 	percent0, limit0 := gcSettings()
-	deferGC(16 << 20)
+	deferGC(16<<20, 150)
 	if os.Getenv("GOGC") != "" {
 		if p, l := gcSettings(); p != percent0 || l != limit0 {
 			t.Fatalf("with GOGC set, deferGC changed the collector to %d%%, limit %d", p, l)
@@ -64,10 +65,10 @@ func TestDeferGCChild(t *testing.T) {
 	}
 	runtime.KeepAlive(keep)
 	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(time.Millisecond) {
-		if p, l := gcSettings(); p == 100 && l == math.MaxInt64 {
+		if p, l := gcSettings(); p == 150 && l == math.MaxInt64 {
 			return
 		}
 	}
 	p, l := gcSettings()
-	t.Fatalf("after the first collection: GC percent %d, limit %d; want 100, no limit", p, l)
+	t.Fatalf("after the first collection: GC percent %d, limit %d; want 150, no limit", p, l)
 }
