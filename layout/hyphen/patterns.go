@@ -33,7 +33,9 @@ var languages = map[string]struct {
 	"en-us": {"patterns/hyph-en-us.tex", 2, 3},
 }
 
-// parseTeX reads a hyph-utf8 .tex file: the patterns inside \patterns{…},
+// parseTeX is the compiler of the pattern files: New reads what it made,
+// written by go generate (TestCompiledPatternsCurrent), and only the tests
+// call it. It reads a hyph-utf8 .tex file: the patterns inside \patterns{…},
 // into a trie, and the words inside \hyphenation{…}; '%' starts a comment
 // that runs to the end of the line. It makes a few allocations whatever
 // the number of patterns: one copy of the file without its comments, and
