@@ -418,14 +418,8 @@ func appendCMYK(b []byte, c layout.Color) []byte {
 	return appendNum(b, c.K)
 }
 
-// num formats a number compactly and exactly enough for PDF: as fmt's
-// %.4f, without trailing zeros or a trailing point, and 0 for -0.
-func num(v float64) string {
-	var b [24]byte
-	return string(appendNum(b[:0], v))
-}
-
-// appendNum appends num(v) to b.
+// appendNum appends v formatted compactly and exactly enough for PDF: as
+// fmt's %.4f, without trailing zeros or a trailing point, and 0 for -0.
 //
 // It rounds v to a whole number of ten-thousandths in floating point and
 // writes that number's digits; where that rounding might not be the

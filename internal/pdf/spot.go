@@ -76,16 +76,6 @@ func spotInks(doc *layout.Document) []*spotInk {
 	return out
 }
 
-// spotOp is the operator that sets c, a spot colour: "/Spot1 cs 0.4 scn"
-// for a fill ("cs", "scn"), with "CS", "SCN" for a stroke.
-func (wr *writer) spotOp(c layout.Color, cs, scn string) (string, bool) {
-	s, ok := wr.spots[c.Spot]
-	if !ok {
-		return "", false
-	}
-	return "/" + s.res + " " + cs + " " + num(c.Tint) + " " + scn, true
-}
-
 // registrationColor is the colour of crop, fold and registration marks:
 // 100 % of every ink. Without spot inks, CMYK 100/100/100/100 (as duetto
 // has always written it); with them, the All separation, which prints on

@@ -275,3 +275,9 @@ func TestNumFormatsLikePrintf(t *testing.T) {
 		}
 	}
 }
+
+// num is appendNum as a string.
+func num(v float64) string {
+	var b [24]byte
+	return string(appendNum(b[:0], v))
+}
