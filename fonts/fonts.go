@@ -1,11 +1,11 @@
 // Package fonts loads TrueType fonts and answers what layout needs of
 // them: advance widths, pair kerning, vertical metrics and glyph coverage.
 //
-// All metrics are in thousandths of an em. Advance widths are the numbers
-// the PDF writer (codeberg.org/go-pdf/fpdf) puts in the font's /W array,
-// rounded as it rounds them and read from the same character map, so
-// that the positions layout computes are the positions a PDF viewer
-// draws.
+// All metrics are in thousandths of an em. Advance widths are rounded to
+// whole thousandths (the rounding fpdf's font code used, which duetto's
+// PDFs have always had), and the PDF writer puts these same numbers in
+// the font's /W array, so that the positions layout computes are the
+// positions a PDF viewer draws.
 package fonts
 
 import (
@@ -199,9 +199,10 @@ func (f *Face) Kern(left, right rune) float64 {
 	return f.kern[pairKey(l, f.glyph(right))]
 }
 
-// HasGlyph reports whether the font has a glyph for r that the PDF
-// writer can use. Runes above U+FFFF never have one: the writer reads
-// only the font's Basic Multilingual Plane character map.
+// HasGlyph reports whether the font has a glyph for r in its Basic
+// Multilingual Plane character map (readCmap). Runes above U+FFFF never
+// have one, so layout never sets them, though Subsetter could embed
+// them.
 func (f *Face) HasGlyph(r rune) bool { return f.glyph(r) != 0 }
 
 // ignorable reports whether r needs no glyph: line and tab controls,

@@ -80,8 +80,9 @@ type metrics struct {
 }
 
 // readMetrics reads head, maxp, hhea, hmtx, OS/2 and cmap the way
-// codeberg.org/go-pdf/fpdf's UTF-8 font code reads them, so that widths
-// agree with the /W array it writes.
+// codeberg.org/go-pdf/fpdf's UTF-8 font code read them when it embedded
+// duetto's fonts, so that widths stayed as they were when the writer
+// began to embed them itself.
 func readMetrics(tables map[string]*table) (*metrics, error) {
 	for _, tag := range []string{"head", "hhea", "hmtx", "maxp", "cmap", "loca", "glyf"} {
 		if tables[tag] == nil {
@@ -156,12 +157,12 @@ func readMetrics(tables map[string]*table) (*metrics, error) {
 // code point at most once.
 const maxCmapCodes = 1 << 18
 
-// readCmap reads the character map fpdf reads: the first subtable in
-// the directory that is Unicode (platform 0, or platform 3 encoding 1)
-// and of format 4, as the glyph of each rune of the Basic Multilingual
-// Plane (65536 entries, 0 for none). fpdf reads no other format, so a
-// rune outside the plane has no glyph in the PDF even when the font has
-// one. Runes mapped to glyph 0 or past the last glyph, U+0000 and U+FFFF
+// readCmap reads the character map Face uses (the one fpdf read): the
+// first subtable in the directory that is Unicode (platform 0, or
+// platform 3 encoding 1) and of format 4, as the glyph of each rune of
+// the Basic Multilingual Plane (65536 entries, 0 for none). A rune
+// outside the plane thus has no glyph for layout, even when the font
+// has one. Runes mapped to glyph 0 or past the last glyph, U+0000 and U+FFFF
 // have no glyph either.
 func readCmap(cmap *table, numGlyphs int) ([]uint16, error) {
 	n := cmap.u16(2)

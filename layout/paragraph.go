@@ -102,7 +102,7 @@ func textFragment(text, tail string) fragment { return fragment{tail: tail, n: i
 // box node the fragment it draws.
 type paragraph struct {
 	nodes  []linebreak.Node
-	frags  []fragment // indexed like nodes; zero for glue and penalties
+	frags  []fragment // indexed like nodes; zero for glue and for penalties other than hyphenation points, which keep the style of their hyphen
 	style  *content.Style
 	base   *textStyle
 	lang   string

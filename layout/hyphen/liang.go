@@ -18,8 +18,8 @@ import (
 // which repeats its words, is hyphenated once per distinct token.
 type Hyphenator struct {
 	lang string
-	// patterns is the trie of the language's patterns, shared by every
-	// Hyphenator of the language from one New.
+	// patterns is the trie of the language's patterns, read by New from
+	// the compiled pattern file.
 	patterns   *trie
 	exceptions map[string][]int // lower-case word → break positions
 	// Left and Right are the fewest letters kept before and after a

@@ -12,8 +12,8 @@ import (
 // inter-letter values. It is built once by New, in a few slices, and is
 // read-only after that.
 //
-// The letters are numbered by class, 1 and up, in the order they first
-// appear in the patterns; a rune no pattern has is class 0, at which
+// The letters are numbered by class, 1 and up, in increasing order of
+// rune (alphabet); a rune no pattern has is class 0, at which
 // every walk stops. The nodes are numbered breadth first with the
 // children of each node in increasing order of class, so that the
 // children of node k are the nodes first[k] to first[k+1]-1.
