@@ -95,8 +95,9 @@ type buildSpec struct {
 
 // build loads the publication, lays out the editions asked for and
 // writes their PDFs, printing a line per PDF with the pages that changed.
-// Every edition is laid out and written to memory before any file is
-// replaced, so an error leaves every earlier PDF as it was.
+// Every edition is laid out and its files written to temporary files
+// before any earlier file is replaced, so an error leaves every earlier
+// PDF as it was.
 func build(spec buildSpec, stdout io.Writer) error {
 	var times stageTimes // load, resources; each edition keeps its own
 	prog := startProgress(stdout)
@@ -172,7 +173,7 @@ func build(spec buildSpec, stdout io.Writer) error {
 	times.since("fonts and images", start)
 	prog.set(fmt.Sprintf("laying out, checking and writing %d edition(s)", len(editions)))
 	start = time.Now()
-	// Editions are laid out, checked and written to memory concurrently:
+	// Editions are laid out, checked and written concurrently:
 	// they share the parsed fonts, images and hyphenators, which are
 	// read-only, and nothing else.
 	// Each edition writes its files to temporary files beside their
@@ -277,7 +278,7 @@ func build(spec buildSpec, stdout io.Writer) error {
 			if spec.verbose {
 				r.doc = doc
 			}
-			var imposed []byte
+			var imposed *pdf.File
 			if spec.impose {
 				t = time.Now()
 				if imposed, err = impose(pub, doc, x, cache); err != nil {
@@ -286,15 +287,16 @@ func build(spec buildSpec, stdout io.Writer) error {
 				}
 				r.times.since("impose", t)
 			}
-			var sdata []byte
+			var sfile *pdf.File
 			if sdoc != nil {
 				t = time.Now()
-				if sdata, err = writeScreen(screenOf(ed), sdoc, scr, cache); err != nil {
+				r.sname = screenOf(ed)
+				if sfile, err = writeScreen(r.sname, sdoc, scr, cache); err != nil {
 					r.err = err
 					return
 				}
-				r.screen, r.sname = len(sdoc.Pages), screenOf(ed)
-				r.schange = changeNote(r.sname, pdf.Digests(sdoc))
+				r.screen = len(sdoc.Pages)
+				r.schange = changeNote(r.sname, sfile.PageDigests())
 				r.times.since("screen", t)
 			}
 			t = time.Now()
@@ -306,7 +308,7 @@ func build(spec buildSpec, stdout io.Writer) error {
 			}
 			r.staged = append(r.staged, st)
 			if imposed != nil {
-				st, err := stage(imposedName(r.name), bytes.NewReader(imposed))
+				st, err := stage(imposedName(r.name), imposed)
 				if err != nil {
 					r.err = err
 					return
@@ -314,8 +316,8 @@ func build(spec buildSpec, stdout io.Writer) error {
 				r.staged = append(r.staged, st)
 				r.imposed = len(doc.Pages) / 4
 			}
-			if sdata != nil {
-				st, err := stage(r.sname, bytes.NewReader(sdata))
+			if sfile != nil {
+				st, err := stage(r.sname, sfile)
 				if err != nil {
 					r.err = err
 					return

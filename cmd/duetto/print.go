@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"fmt"
 	"io/fs"
@@ -159,7 +158,7 @@ func imposedName(name string) string {
 // impose writes the printer spreads of an edition: a saddle-stitched
 // booklet's sheets, front and back, with the publication's creep; cache
 // is the build's writer cache (nil for none).
-func impose(pub *content.Publication, doc *layout.Document, x pdf.PDFX, cache *pdf.Cache) ([]byte, error) {
+func impose(pub *content.Publication, doc *layout.Document, x pdf.PDFX, cache *pdf.Cache) (*pdf.File, error) {
 	if n := len(doc.Pages); n%4 != 0 {
 		return nil, usageError{fmt.Errorf("--impose makes the sheets of a saddle-stitched booklet, which needs 4n pages; this edition has %d (set binding = \"saddle\" in [publication])", n)}
 	}
@@ -167,11 +166,11 @@ func impose(pub *content.Publication, doc *layout.Document, x pdf.PDFX, cache *p
 	if shift := pub.Print.Creep * float64(sheets-1); shift > doc.Bleed+1e-9 {
 		return nil, fmt.Errorf("[print] creep: %.2f mm per sheet moves the pages of the innermost of %d sheets %.2f mm, more than the %.2f mm bleed", pub.Print.Creep*25.4/72, sheets, shift*25.4/72, doc.Bleed*25.4/72)
 	}
-	var buf bytes.Buffer
-	if err := pdf.Write(&buf, doc, pdf.Options{PDFX: x, Saddle: true, Creep: pub.Print.Creep, Registration: pub.Page.Registration, ColorBar: pub.Page.ColorBar, Cache: cache}); err != nil {
+	f, err := pdf.Render(doc, pdf.Options{PDFX: x, Saddle: true, Creep: pub.Print.Creep, Registration: pub.Page.Registration, ColorBar: pub.Page.ColorBar, Cache: cache})
+	if err != nil {
 		return nil, fmt.Errorf("writing the imposed PDF: %w", err)
 	}
-	return buf.Bytes(), nil
+	return f, nil
 }
 
 // applySourceDate gives a publication without `date` the date of the

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"fmt"
 	"math"
@@ -187,13 +186,13 @@ func (s *screener) photo(im *layout.Image) ([]byte, error) {
 // it is not printed) and writes its PDF: DeviceRGB colours, no PDF/X.
 // Its warnings are dropped: they are the print edition's too.
 // cache is the build's writer cache (nil for none).
-func writeScreen(name string, sd *layout.Document, s *screener, cache *pdf.Cache) ([]byte, error) {
+func writeScreen(name string, sd *layout.Document, s *screener, cache *pdf.Cache) (*pdf.File, error) {
 	if findings := preflight.Check(sd, preflight.ScreenLimits()); preflight.Errors(findings) {
 		return nil, preflightError{name, findings}
 	}
-	var buf bytes.Buffer
-	if err := pdf.Write(&buf, sd, pdf.Options{RGB: s.color, Cache: cache}); err != nil {
+	f, err := pdf.Render(sd, pdf.Options{RGB: s.color, Cache: cache})
+	if err != nil {
 		return nil, fmt.Errorf("writing the screen PDF: %w", err)
 	}
-	return buf.Bytes(), nil
+	return f, nil
 }

@@ -81,7 +81,7 @@ func editionPDFs(t *testing.T, pub *content.Publication, maxHeld int64) (pdfs []
 		if err != nil {
 			t.Fatal(err)
 		}
-		pdfs = append(pdfs, screen)
+		pdfs = append(pdfs, write(screen))
 	}
 	return pdfs, streamed
 }
