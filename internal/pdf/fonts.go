@@ -275,6 +275,9 @@ func (c *Cache) embed(data []byte, name string, runes []rune) (*embedded, error)
 	}
 	sub := fc.subsets[key]
 	if sub == nil {
+		if len(fc.subsets) >= maxSubsets { // a long watch session: start afresh
+			clear(fc.subsets)
+		}
 		sub = &subsetEntry{}
 		fc.subsets[key] = sub
 	}
@@ -286,6 +289,12 @@ func (c *Cache) embed(data []byte, name string, runes []rune) (*embedded, error)
 	sub.once.Do(func() { sub.emb, sub.err = src.font.embed(runes, fc) })
 	return sub.emb, sub.err
 }
+
+// maxSubsets bounds the subsets a cache keeps: a build asks for one per
+// font, shared by its editions (and one more per imposed or screen
+// edition), and watch keeps the cache from build to build, where an edit
+// that brings in a new character asks for new ones.
+const maxSubsets = 64
 
 // dataID identifies a font's bytes by where they are: the resources
 // hand every edition the same slice, so its hash is computed once.

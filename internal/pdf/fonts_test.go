@@ -179,3 +179,25 @@ func TestEditionsShareFontSubsets(t *testing.T) {
 		}
 	}
 }
+
+// A cache keeps at most maxSubsets subsets, as a long watch session asks
+// for new ones, and gives the same subset again for the same runes.
+func TestCacheBoundsSubsets(t *testing.T) {
+	data := liberationsansregular.TTF
+	c := NewCache()
+	first, err := c.embed(data, "F", []rune("ab"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again, _ := c.embed(data, "F", []rune("ab")); again != first {
+		t.Error("the same runes gave another subset")
+	}
+	for i := range 3 * maxSubsets {
+		if _, err := c.embed(data, "F", []rune{'a', rune('A' + i%26), rune('0' + i/26)}); err != nil {
+			t.Fatal(err)
+		}
+		if n := len(c.fonts.subsets); n > maxSubsets {
+			t.Fatalf("%d subsets kept, more than %d", n, maxSubsets)
+		}
+	}
+}
