@@ -262,30 +262,10 @@ func Break(nodes []Node, widths Widths, p Params) (Result, error) {
 
 // Break is the package's Break, done in b's memory.
 func (b *Breaker) Break(nodes []Node, widths Widths, p Params) (Result, error) {
-	defer b.finish()
-	if err := b.start(nodes, widths, p); err != nil {
-		return Result{}, err
-	}
-	if len(nodes) == 0 {
-		return Result{Pass: 1}, nil
-	}
-	passes := b.passes()
-	for i, ps := range passes {
-		finals, err := b.run(ps)
-		if err != nil {
-			return Result{}, err
-		}
-		best, met := b.choose(finals, p.Looseness)
-		// TeX §873: a pass that misses the looseness goal gives way to the
-		// next one, unless it is the last.
-		if best >= 0 && (met || i == len(passes)-1 && !p.Unforced) {
-			return Result{Lines: b.lines(best), Demerits: b.records[best].demerits, Pass: ps.number}, nil
-		}
-	}
-	if p.Unforced {
-		return Result{}, ErrNoFit
-	}
-	return Result{}, fmt.Errorf("%w: no breaks found", ErrInvalid) // unreachable: the final pass always breaks
+	var results [1]Result
+	var errs [1]error
+	b.breakEach(nodes, widths, p, []int{p.Looseness}, results[:], errs[:])
+	return results[0], errs[0]
 }
 
 // BreakEach breaks the paragraph as Break does for each looseness of
@@ -307,63 +287,67 @@ func (b *Breaker) BreakEach(nodes []Node, widths Widths, p Params, loose []int) 
 		}
 	}
 	p.Looseness = 1 // any nonzero value: the passes do not depend on which
+	b.breakEach(nodes, widths, p, loose, results, errs)
+	return results, errs
+}
+
+// breakEach runs the passes with p (whose Looseness only tells the
+// passes whether to keep other line counts than the optimum's) and sets
+// results[k] or errs[k] for each looseness loose[k] whose errs[k] is not
+// already set: the first pass that meets it, or the last (TeX §873: a
+// pass that misses the looseness goal gives way to the next one, unless
+// it is the last).
+func (b *Breaker) breakEach(nodes []Node, widths Widths, p Params, loose []int, results []Result, errs []error) {
 	defer b.finish()
 	if err := b.start(nodes, widths, p); err != nil {
 		for k := range loose {
-			errs[k] = err
+			if errs[k] == nil {
+				errs[k] = err
+			}
 		}
-		return results, errs
+		return
 	}
+	done := func(k int) bool { return errs[k] != nil || results[k].Pass != 0 } // a result's Pass is 1 or more
 	if len(nodes) == 0 {
 		for k := range loose {
-			if errs[k] == nil {
+			if !done(k) {
 				results[k] = Result{Pass: 1}
 			}
 		}
-		return results, errs
+		return
 	}
 	passes := b.passes()
-	pending := 0
-	done := make([]bool, len(loose))
-	for k := range loose {
-		if errs[k] != nil {
-			done[k] = true
-		} else {
-			pending++
-		}
-	}
 	for i, ps := range passes {
-		if pending == 0 {
-			break
+		pending := false
+		for k := range loose {
+			pending = pending || !done(k)
+		}
+		if !pending {
+			return
 		}
 		finals, err := b.run(ps)
 		for k, l := range loose {
-			if done[k] {
-				continue
-			}
-			if err != nil {
-				errs[k], done[k] = err, true
-				pending--
-				continue
-			}
-			best, met := b.choose(finals, l)
-			if best >= 0 && (met || i == len(passes)-1 && !p.Unforced) {
-				results[k] = Result{Lines: b.lines(best), Demerits: b.records[best].demerits, Pass: ps.number}
-				done[k] = true
-				pending--
+			switch {
+			case done(k):
+			case err != nil:
+				errs[k] = err
+			default:
+				best, met := b.choose(finals, l)
+				if best >= 0 && (met || i == len(passes)-1 && !p.Unforced) {
+					results[k] = Result{Lines: b.lines(best), Demerits: b.records[best].demerits, Pass: ps.number}
+				}
 			}
 		}
 	}
 	for k := range loose {
-		if !done[k] {
-			if p.Unforced {
-				errs[k] = ErrNoFit
-			} else {
-				errs[k] = fmt.Errorf("%w: no breaks found", ErrInvalid)
-			}
+		switch {
+		case done(k):
+		case p.Unforced:
+			errs[k] = ErrNoFit
+		default:
+			errs[k] = fmt.Errorf("%w: no breaks found", ErrInvalid) // unreachable: the final pass always breaks
 		}
 	}
-	return results, errs
 }
 
 // start readies b for breaking nodes: it checks them, sums their
