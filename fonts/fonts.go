@@ -167,6 +167,11 @@ func (f *Face) Name() string { return f.name }
 // Data returns a copy of the TrueType file, for embedding.
 func (f *Face) Data() []byte { return bytes.Clone(f.data) }
 
+// Bytes returns the TrueType file itself, the same slice at every call:
+// for readers that share it (the documents of a build, whose writer
+// keeps what it makes from a font by its bytes). It must not be changed.
+func (f *Face) Bytes() []byte { return f.data }
+
 // glyph is the glyph of r, 0 when the font has none.
 func (f *Face) glyph(r rune) uint16 {
 	if r >= 0 && r < denseRunes {

@@ -1,6 +1,7 @@
 package fonts
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"math"
@@ -414,5 +415,18 @@ func BenchmarkWidth(b *testing.B) {
 	b.SetBytes(int64(len(s)))
 	for b.Loop() {
 		f.Width(s, 9)
+	}
+}
+
+// Bytes is the face's own file, the same slice at every call, with the
+// bytes of Data.
+func TestBytesIsShared(t *testing.T) {
+	f, err := Builtin("LiberationSans-Regular")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, b := f.Bytes(), f.Bytes()
+	if len(a) == 0 || &a[0] != &b[0] || !bytes.Equal(a, f.Data()) {
+		t.Error("Bytes is not the face's file, shared")
 	}
 }

@@ -581,7 +581,7 @@ func (e *engine) fontList() []Font {
 		for _, face := range []content.Face{content.Regular, content.Bold, content.Italic, content.BoldItalic} {
 			k := fontKey(fam.Name, face)
 			if f := e.res.faces[k]; f != nil && e.used[k] {
-				out = append(out, Font{Key: k, Name: f.Name(), Data: e.res.fontData(k, f)})
+				out = append(out, Font{Key: k, Name: f.Name(), Data: f.Bytes()})
 			}
 		}
 	}

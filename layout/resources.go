@@ -25,27 +25,6 @@ type Resources struct {
 	// paras remembers the paragraphs the layouts set and their line
 	// breaks (breakcache.go).
 	paras *paraCache
-	// data holds, by fontKey, the bytes of the faces handed to the
-	// documents: one copy for every edition, so that the writer, which
-	// keeps what it makes from a font by its bytes, makes it once.
-	dataMu sync.Mutex
-	data   map[string][]byte
-}
-
-// fontData returns the TrueType file of face f (key k) for a document,
-// the same slice for every document laid out with r.
-func (r *Resources) fontData(k string, f *fonts.Face) []byte {
-	r.dataMu.Lock()
-	defer r.dataMu.Unlock()
-	if d, ok := r.data[k]; ok {
-		return d
-	}
-	if r.data == nil {
-		r.data = map[string][]byte{}
-	}
-	d := f.Data()
-	r.data[k] = d
-	return d
 }
 
 type imageRes struct {
