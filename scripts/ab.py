@@ -13,6 +13,7 @@ drift. Example:
 """
 import os
 import shlex
+import shutil
 import statistics
 import subprocess
 import sys
@@ -21,7 +22,7 @@ import time
 
 
 def main():
-    if len(sys.argv) < 3 or not sys.argv[1].isdigit():
+    if len(sys.argv) < 3 or not sys.argv[1].isdigit() or int(sys.argv[1]) < 1:
         sys.exit(__doc__)
     rounds = int(sys.argv[1])
     cmds = [a.split("=", 1) for a in sys.argv[2:]]
@@ -37,12 +38,14 @@ def main():
             _, status, usage = os.wait4(p.pid, 0)
             end = time.perf_counter()
             if status != 0:
-                sys.exit("%s failed (status %d)" % (cmd, status))
+                sys.exit("%s failed (exit %d)" % (cmd, os.waitstatus_to_exitcode(status)))
             if r == 0:
                 continue  # the warm-up round
             walls[i].append((end - start) * 1000)
             cpus[i].append((usage.ru_utime + usage.ru_stime) * 1000)
             rss[i] = max(rss[i], usage.ru_maxrss / 1024)
+    for d in dirs:
+        shutil.rmtree(d, ignore_errors=True)
     for i, (label, _) in enumerate(cmds):
         w = sorted(walls[i])
         q = statistics.quantiles(w, n=4) if len(w) > 1 else [w[0], w[0], w[0]]
