@@ -106,10 +106,7 @@ func (s *separator) separate(doc *layout.Document) error {
 			if info, err := im.Info(); err == nil && info.ColorSpace != "rgb" {
 				continue // kept as it is: no need to read a photo held on disk
 			}
-			data, err := im.Bytes()
-			if err == nil {
-				data, err = s.cmyk(im.Path, data, im.Sum())
-			}
+			data, err := s.cmyk(im.Path, im.Sum(), im.Bytes)
 			if err != nil {
 				return fmt.Errorf("page %d: figure %s: [print] rgb-images = %q: %w", p.Index, im.Block, content.RGBImagesConvert, err)
 			}
@@ -120,12 +117,18 @@ func (s *separator) separate(doc *layout.Document) error {
 }
 
 // cmyk returns the CMYK separation of an RGB photo, and any other photo
-// as it is; key is the SHA-256 of data.
-func (s *separator) cmyk(name string, data []byte, key [sha256.Size]byte) ([]byte, error) {
+// as it is; key is the SHA-256 of the photo's bytes, which load reads
+// only when no edition has separated the photo yet (a photo held on disk
+// is read once, not once per edition).
+func (s *separator) cmyk(name string, key [sha256.Size]byte, load func() ([]byte, error)) ([]byte, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if out, ok := s.done[key]; ok {
 		return out, nil
+	}
+	data, err := load()
+	if err != nil {
+		return nil, err
 	}
 	info, err := images.Inspect(name, data)
 	if err != nil {
