@@ -264,8 +264,8 @@ func build(spec buildSpec, stdout io.Writer) error {
 			for _, f := range findings {
 				r.warnings = append(r.warnings, r.name+": "+f.String())
 			}
+			added = true // before Add, which counts the document even if it panics
 			runes.Add(doc)
-			added = true
 			fontRunes := runes.Runes()
 			t = time.Now()
 			file, err := pdf.Render(doc, pdf.Options{PDFX: x, Registration: pub.Page.Registration, ColorBar: pub.Page.ColorBar, Cache: cache, FontRunes: fontRunes})
