@@ -37,3 +37,19 @@ type PairReport struct {
 	// Lines is the number of lines of the left and right side.
 	Lines [2]int
 }
+
+// add appends to r the figures of o, the report of pages laid out apart
+// (a section laid out ahead), whose page numbers are off too low.
+func (r *Report) add(o *Report, off int) {
+	for _, l := range o.Lines {
+		l.Page += off
+		r.Lines = append(r.Lines, l)
+	}
+	for _, p := range o.Pairs {
+		p.Page += off
+		r.Pairs = append(r.Pairs, p)
+	}
+	r.OrphansAvoided += o.OrphansAvoided
+	r.WidowsAvoided += o.WidowsAvoided
+	r.TailsCarried += o.TailsCarried
+}

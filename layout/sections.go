@@ -157,18 +157,7 @@ func (e *engine) adopt(a *ahead) bool {
 		b.Page += off
 		e.doc.Outline = append(e.doc.Outline, b)
 	}
-	r := &ae.report
-	for _, l := range r.Lines {
-		l.Page += off
-		e.report.Lines = append(e.report.Lines, l)
-	}
-	for _, p := range r.Pairs {
-		p.Page += off
-		e.report.Pairs = append(e.report.Pairs, p)
-	}
-	e.report.OrphansAvoided += r.OrphansAvoided
-	e.report.WidowsAvoided += r.WidowsAvoided
-	e.report.TailsCarried += r.TailsCarried
+	e.report.add(&ae.report, off)
 	e.opened = n
 	e.adopted++
 	return true
