@@ -148,7 +148,8 @@ func spaceFlex(n *linebreak.Node) flex { return flex{stretch: n.Width / 2, shrin
 // scaling of its glyphs and its letter gaps, those inside it and, when the
 // next box is the rest of the same word (fragment.join), the one between
 // them. A box that draws nothing (an indent) has none. The boxes of a
-// paragraph that is not justified have none either.
+// paragraph that is not justified have none either: its callers ask
+// only for those of justified paragraphs.
 func (p *paragraph) boxFlex(i int) flex {
 	f := &p.frags[i]
 	if f.style == nil {
