@@ -66,6 +66,7 @@ docs:
 placeholders:
 	$(GO) run ./internal/genphotos -set turin
 	$(GO) run ./internal/genphotos -set vetreria
+	$(GO) generate ./examples
 
 clean:
 	rm -rf $(OUT)

@@ -123,7 +123,9 @@ func (r *Resources) loadFonts(pub *content.Publication) []error {
 }
 
 // loadImages reads, inspects and hashes every image pub uses, and keeps
-// their bytes unless they are more than maxHeld in all.
+// their bytes unless they are more than maxHeld in all. The files that
+// pub's file system shares (SharedFS) are neither read nor hashed: their
+// bytes and sums are taken as they are, and never streamed.
 func (r *Resources) loadImages(pub *content.Publication, maxHeld int64) []error {
 	var errs []error
 	// Images are read, inspected and hashed concurrently (they are most
@@ -167,8 +169,15 @@ func (r *Resources) loadImages(pub *content.Publication, maxHeld int64) []error 
 			}
 		}
 	}
-	var total int64
+	shared, _ := pub.FS.(SharedFS)
+	var total int64 // of the photos read into memory
 	for _, j := range order {
+		if shared != nil {
+			if data, sum, ok := shared.SharedFile(j.name); ok {
+				j.res = &imageRes{data: data, sum: sum}
+				continue
+			}
+		}
 		if st, err := fs.Stat(pub.FS, j.name); err == nil {
 			total += st.Size()
 		}
@@ -181,6 +190,10 @@ func (r *Resources) loadImages(pub *content.Publication, maxHeld int64) []error 
 		sem <- struct{}{}
 		go func() {
 			defer func() { <-sem; wg.Done() }()
+			if j.res != nil { // shared: in memory already, and hashed
+				j.res.info, j.err = images.Inspect(j.name, j.res.data)
+				return
+			}
 			data, st, err := readFile(pub.FS, j.name)
 			if err != nil {
 				j.err = err
@@ -211,6 +224,18 @@ func (r *Resources) loadImages(pub *content.Publication, maxHeld int64) []error 
 		r.images[rf.job.name] = rf.job.res
 	}
 	return errs
+}
+
+// SharedFS is a file system that hands out some of its files' bytes
+// without a copy, with their SHA-256: files compiled into the binary,
+// such as the example brochure's photographs (package examples).
+// Resources use them as they are, for as long as the resources live.
+type SharedFS interface {
+	fs.FS
+	// SharedFile returns the bytes of the named file and their SHA-256,
+	// or ok false when the file is not shared (or does not exist): the
+	// caller then reads it as usual. The bytes must never be written to.
+	SharedFile(name string) (data []byte, sum [sha256.Size]byte, ok bool)
 }
 
 // loadHyphenators makes the hyphenator of each language, with the
