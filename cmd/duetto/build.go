@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
@@ -567,7 +568,14 @@ func stage(name string, src io.WriterTo) (stagedFile, error) {
 		os.Remove(tmp.Name())
 		return stagedFile{}, fmt.Errorf("cannot write %s: %w", name, err)
 	}
-	if _, err := src.WriteTo(tmp); err != nil {
+	// A PDF comes in pieces, half of them under 200 bytes (the objects
+	// between the photos): they go out in one write per 32 KiB, and a
+	// photo larger than the buffer goes out directly.
+	bw := bufio.NewWriterSize(tmp, 32<<10)
+	if _, err := src.WriteTo(bw); err != nil {
+		return fail(err)
+	}
+	if err := bw.Flush(); err != nil {
 		return fail(err)
 	}
 	if err := tmp.Sync(); err != nil {
