@@ -224,12 +224,26 @@ func (s *runeSet) runes() []rune {
 }
 
 // fontCache keeps parsed fonts and their subsets; it is part of Cache.
+//
+// A font is known by where its bytes are, not by a hash of them: the
+// resources of a build (and, in watch, of the builds until a font file
+// changes, when the Cache is dropped) hand every edition the same slice,
+// and hashing each font once per build was a millisecond of the brochure's.
+// A slice seen for the first time is compared with those of the same
+// length already parsed, so that two slices with the same bytes (one file
+// named by two families, read twice) still share one parse and its subsets.
 type fontCache struct {
 	mu      sync.Mutex
-	sums    map[dataID][sha256.Size]byte       // font bytes → their SHA-256
-	parsed  map[[sha256.Size]byte]*sourceEntry // font's SHA-256 → its parse
-	subsets map[string]*subsetEntry            // font's SHA-256 + runes → subset
+	parsed  map[dataID]*sourceEntry    // font bytes, by where they are → their parse
+	subsets map[subsetKey]*subsetEntry // parse + runes → subset
 	zlibs   zlibPool
+}
+
+// subsetKey names a subset: the parse of its font, shared by every slice
+// holding the font's bytes, and the runes, as a string.
+type subsetKey struct {
+	src   *sourceEntry
+	runes string
 }
 
 // sourceFont is a parsed font that subsets are made from.
@@ -251,28 +265,9 @@ func (c *Cache) embed(data []byte, name string, runes []rune) (*embedded, error)
 		return src.embed(runes, &fontCache{})
 	}
 	fc := &c.fonts
+	key := subsetKey{runes: string(runes)}
 	fc.mu.Lock()
-	if fc.parsed == nil {
-		fc.sums = map[dataID][sha256.Size]byte{}
-		fc.parsed = map[[sha256.Size]byte]*sourceEntry{}
-		fc.subsets = map[string]*subsetEntry{}
-	}
-	id := dataID{unsafe.SliceData(data), len(data)}
-	sum, ok := fc.sums[id]
-	fc.mu.Unlock()
-	if !ok { // hashed outside the lock; a race only hashes twice
-		sum = sha256.Sum256(data)
-		fc.mu.Lock()
-		fc.sums[id] = sum
-		fc.mu.Unlock()
-	}
-	key := string(sum[:]) + string(runes)
-	fc.mu.Lock()
-	src := fc.parsed[sum]
-	if src == nil {
-		src = &sourceEntry{}
-		fc.parsed[sum] = src
-	}
+	key.src = fc.source(data)
 	sub := fc.subsets[key]
 	if sub == nil {
 		if len(fc.subsets) >= maxSubsets { // a long watch session: start afresh
@@ -282,6 +277,7 @@ func (c *Cache) embed(data []byte, name string, runes []rune) (*embedded, error)
 		fc.subsets[key] = sub
 	}
 	fc.mu.Unlock()
+	src := key.src
 	src.once.Do(func() { src.font, src.err = parseSource(data, name) })
 	if src.err != nil {
 		return nil, src.err
@@ -296,8 +292,32 @@ func (c *Cache) embed(data []byte, name string, runes []rune) (*embedded, error)
 // that brings in a new character asks for new ones.
 const maxSubsets = 64
 
-// dataID identifies a font's bytes by where they are: the resources
-// hand every edition the same slice, so its hash is computed once.
+// source returns the entry of the parse of data, a new one if no slice
+// seen before holds the same bytes. fc.mu must be held; the comparisons
+// are rare (a new slice of the length of one seen) and a few microseconds.
+func (fc *fontCache) source(data []byte) *sourceEntry {
+	id := dataID{unsafe.SliceData(data), len(data)}
+	if src := fc.parsed[id]; src != nil {
+		return src
+	}
+	if fc.parsed == nil {
+		fc.parsed = map[dataID]*sourceEntry{}
+		fc.subsets = map[subsetKey]*subsetEntry{}
+	}
+	for seen, src := range fc.parsed {
+		if seen.n == id.n && bytes.Equal(unsafe.Slice(seen.first, seen.n), data) {
+			fc.parsed[id] = src
+			return src
+		}
+	}
+	src := &sourceEntry{}
+	fc.parsed[id] = src
+	return src
+}
+
+// dataID identifies a font's bytes by where they are. As it points into
+// them, the bytes stay alive, and no other slice is put there, while the
+// cache keeps it.
 type dataID struct {
 	first *byte
 	n     int
