@@ -69,6 +69,30 @@ func fontRunes(doc *layout.Document) map[string][]rune {
 	return out
 }
 
+// subsetRunes returns the runes to subset each font of doc with, by key:
+// those the documents of the build show in it (Options.Union, or
+// FontRunes) when they include all that doc shows, else doc's own, so
+// that no glyph is ever missing.
+func subsetRunes(doc *layout.Document, opt Options) map[string][]rune {
+	shared := opt.FontRunes
+	if opt.Union != nil {
+		var holds bool
+		if shared, holds = opt.Union.runesOf(doc); holds {
+			return shared
+		}
+	}
+	own := fontRunes(doc)
+	out := make(map[string][]rune, len(doc.Fonts))
+	for _, font := range doc.Fonts {
+		rs := own[font.Key]
+		if more, ok := shared[font.Key]; ok && includes(more, rs) {
+			rs = more
+		}
+		out[font.Key] = rs
+	}
+	return out
+}
+
 // fontRuneSets is fontRunes as sets.
 func fontRuneSets(doc *layout.Document) map[string]*runeSet {
 	workers := min(runtime.GOMAXPROCS(0), (len(doc.Pages)+15)/16)
@@ -129,25 +153,28 @@ func includes(a, b []rune) bool {
 }
 
 // RuneUnion gathers the runes that the documents of a build show in each
-// font, so that they share one subset of each (Options.FontRunes): each
-// of the documents is added, or left out, once, and Runes waits for all.
-// It is safe for concurrent use.
+// font, so that they share one subset of each (Options.Union, or
+// FontRunes): each of the documents is added, or left out, once, and
+// Runes waits for all. It is safe for concurrent use.
 type RuneUnion struct {
-	wg   sync.WaitGroup
-	mu   sync.Mutex
-	sets map[string]*runeSet
-	once sync.Once
-	out  map[string][]rune
+	wg    sync.WaitGroup
+	mu    sync.Mutex
+	sets  map[string]*runeSet
+	added map[*layout.Document]bool // the documents whose runes sets holds
+	once  sync.Once
+	out   map[string][]rune
 }
 
 // NewRuneUnion returns a RuneUnion of n documents.
 func NewRuneUnion(n int) *RuneUnion {
-	u := &RuneUnion{sets: map[string]*runeSet{}}
+	u := &RuneUnion{sets: map[string]*runeSet{}, added: map[*layout.Document]bool{}}
 	u.wg.Add(n)
 	return u
 }
 
-// Add adds the runes of doc's text.
+// Add adds the runes of doc's text, which must not change until doc is
+// written: Render, given the union in Options.Union, takes the union's
+// runes to hold doc's.
 func (u *RuneUnion) Add(doc *layout.Document) {
 	defer u.wg.Done()
 	sets := fontRuneSets(doc)
@@ -160,6 +187,7 @@ func (u *RuneUnion) Add(doc *layout.Document) {
 			u.sets[key].union(set)
 		}
 	}
+	u.added[doc] = true
 }
 
 // Leave leaves a document out: one that will not be written.
@@ -176,6 +204,15 @@ func (u *RuneUnion) Runes() map[string][]rune {
 		}
 	})
 	return u.out
+}
+
+// runesOf is Runes, and whether doc was added: whether the union holds
+// all the runes doc shows.
+func (u *RuneUnion) runesOf(doc *layout.Document) (runes map[string][]rune, holds bool) {
+	runes = u.Runes()
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	return runes, u.added[doc]
 }
 
 // runeSet is a set of runes: a bit for each of the Basic Multilingual

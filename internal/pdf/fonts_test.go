@@ -124,9 +124,10 @@ func TestWidthsAreLayoutsAdvances(t *testing.T) {
 }
 
 // Documents given the union of their runes (Options.FontRunes, made with
-// a RuneUnion) share one subset, which holds every glyph each draws; a
-// document showing a rune the runes given lack is subset to its own, so
-// that no glyph is ever missing.
+// a RuneUnion, or the RuneUnion itself, Options.Union) share one subset,
+// which holds every glyph each draws; a document showing a rune the runes
+// given lack is subset to its own, so that no glyph is ever missing. The
+// two options give the same bytes.
 func TestEditionsShareFontSubsets(t *testing.T) {
 	page := func(text string) *layout.Document {
 		doc := sampleDoc(t)
@@ -162,6 +163,13 @@ func TestEditionsShareFontSubsets(t *testing.T) {
 			t.Fatal(err)
 		}
 		pdf := fileBytes(t, f)
+		f, err = Render(tc.doc, Options{Cache: cache, Union: u})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(fileBytes(t, f), pdf) {
+			t.Errorf("%s: Options.Union and FontRunes give different files", tc.name)
+		}
 		programs := embeddedPrograms(t, pdf)
 		if len(programs) != 1 {
 			t.Fatalf("%s: %d font programs, want 1", tc.name, len(programs))
