@@ -267,9 +267,9 @@ func build(spec buildSpec, stdout io.Writer) error {
 			}
 			added = true // before Add, which counts the document even if it panics
 			runes.Add(doc)
-			fontRunes := runes.Runes()
+			runes.Runes() // waits for the other editions, which is not the write's time
 			t = time.Now()
-			file, err := pdf.Render(doc, pdf.Options{PDFX: x, Registration: pub.Page.Registration, ColorBar: pub.Page.ColorBar, Cache: cache, FontRunes: fontRunes})
+			file, err := pdf.Render(doc, pdf.Options{PDFX: x, Registration: pub.Page.Registration, ColorBar: pub.Page.ColorBar, Cache: cache, Union: runes})
 			if err != nil {
 				r.err = fmt.Errorf("writing PDF: %w", err)
 				return

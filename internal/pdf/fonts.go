@@ -69,6 +69,30 @@ func fontRunes(doc *layout.Document) map[string][]rune {
 	return out
 }
 
+// subsetRunes returns the runes to subset each font of doc with, by key:
+// those the documents of the build show in it (Options.Union, or
+// FontRunes) when they include all that doc shows, else doc's own, so
+// that no glyph is ever missing.
+func subsetRunes(doc *layout.Document, opt Options) map[string][]rune {
+	shared := opt.FontRunes
+	if opt.Union != nil {
+		var holds bool
+		if shared, holds = opt.Union.runesOf(doc); holds {
+			return shared
+		}
+	}
+	own := fontRunes(doc)
+	out := make(map[string][]rune, len(doc.Fonts))
+	for _, font := range doc.Fonts {
+		rs := own[font.Key]
+		if more, ok := shared[font.Key]; ok && includes(more, rs) {
+			rs = more
+		}
+		out[font.Key] = rs
+	}
+	return out
+}
+
 // fontRuneSets is fontRunes as sets.
 func fontRuneSets(doc *layout.Document) map[string]*runeSet {
 	workers := min(runtime.GOMAXPROCS(0), (len(doc.Pages)+15)/16)
@@ -129,25 +153,28 @@ func includes(a, b []rune) bool {
 }
 
 // RuneUnion gathers the runes that the documents of a build show in each
-// font, so that they share one subset of each (Options.FontRunes): each
-// of the documents is added, or left out, once, and Runes waits for all.
-// It is safe for concurrent use.
+// font, so that they share one subset of each (Options.Union, or
+// FontRunes): each of the documents is added, or left out, once, and
+// Runes waits for all. It is safe for concurrent use.
 type RuneUnion struct {
-	wg   sync.WaitGroup
-	mu   sync.Mutex
-	sets map[string]*runeSet
-	once sync.Once
-	out  map[string][]rune
+	wg    sync.WaitGroup
+	mu    sync.Mutex
+	sets  map[string]*runeSet
+	added map[*layout.Document]bool // the documents whose runes sets holds
+	once  sync.Once
+	out   map[string][]rune
 }
 
 // NewRuneUnion returns a RuneUnion of n documents.
 func NewRuneUnion(n int) *RuneUnion {
-	u := &RuneUnion{sets: map[string]*runeSet{}}
+	u := &RuneUnion{sets: map[string]*runeSet{}, added: map[*layout.Document]bool{}}
 	u.wg.Add(n)
 	return u
 }
 
-// Add adds the runes of doc's text.
+// Add adds the runes of doc's text, which must not change until doc is
+// written: Render, given the union in Options.Union, takes the union's
+// runes to hold doc's.
 func (u *RuneUnion) Add(doc *layout.Document) {
 	defer u.wg.Done()
 	sets := fontRuneSets(doc)
@@ -160,6 +187,7 @@ func (u *RuneUnion) Add(doc *layout.Document) {
 			u.sets[key].union(set)
 		}
 	}
+	u.added[doc] = true
 }
 
 // Leave leaves a document out: one that will not be written.
@@ -176,6 +204,15 @@ func (u *RuneUnion) Runes() map[string][]rune {
 		}
 	})
 	return u.out
+}
+
+// runesOf is Runes, and whether doc was added: whether the union holds
+// all the runes doc shows.
+func (u *RuneUnion) runesOf(doc *layout.Document) (runes map[string][]rune, holds bool) {
+	runes = u.Runes()
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	return runes, u.added[doc]
 }
 
 // runeSet is a set of runes: a bit for each of the Basic Multilingual
@@ -224,12 +261,26 @@ func (s *runeSet) runes() []rune {
 }
 
 // fontCache keeps parsed fonts and their subsets; it is part of Cache.
+//
+// A font is known by where its bytes are, not by a hash of them: the
+// resources of a build (and, in watch, of the builds until a font file
+// changes, when the Cache is dropped) hand every edition the same slice,
+// and hashing each font once per build was a millisecond of the brochure's.
+// A slice seen for the first time is compared with those of the same
+// length already parsed, so that two slices with the same bytes (one file
+// named by two families, read twice) still share one parse and its subsets.
 type fontCache struct {
 	mu      sync.Mutex
-	sums    map[dataID][sha256.Size]byte       // font bytes → their SHA-256
-	parsed  map[[sha256.Size]byte]*sourceEntry // font's SHA-256 → its parse
-	subsets map[string]*subsetEntry            // font's SHA-256 + runes → subset
+	parsed  map[dataID]*sourceEntry    // font bytes, by where they are → their parse
+	subsets map[subsetKey]*subsetEntry // parse + runes → subset
 	zlibs   zlibPool
+}
+
+// subsetKey names a subset: the parse of its font, shared by every slice
+// holding the font's bytes, and the runes, as a string.
+type subsetKey struct {
+	src   *sourceEntry
+	runes string
 }
 
 // sourceFont is a parsed font that subsets are made from.
@@ -251,28 +302,9 @@ func (c *Cache) embed(data []byte, name string, runes []rune) (*embedded, error)
 		return src.embed(runes, &fontCache{})
 	}
 	fc := &c.fonts
+	key := subsetKey{runes: string(runes)}
 	fc.mu.Lock()
-	if fc.parsed == nil {
-		fc.sums = map[dataID][sha256.Size]byte{}
-		fc.parsed = map[[sha256.Size]byte]*sourceEntry{}
-		fc.subsets = map[string]*subsetEntry{}
-	}
-	id := dataID{unsafe.SliceData(data), len(data)}
-	sum, ok := fc.sums[id]
-	fc.mu.Unlock()
-	if !ok { // hashed outside the lock; a race only hashes twice
-		sum = sha256.Sum256(data)
-		fc.mu.Lock()
-		fc.sums[id] = sum
-		fc.mu.Unlock()
-	}
-	key := string(sum[:]) + string(runes)
-	fc.mu.Lock()
-	src := fc.parsed[sum]
-	if src == nil {
-		src = &sourceEntry{}
-		fc.parsed[sum] = src
-	}
+	key.src = fc.source(data)
 	sub := fc.subsets[key]
 	if sub == nil {
 		if len(fc.subsets) >= maxSubsets { // a long watch session: start afresh
@@ -282,6 +314,7 @@ func (c *Cache) embed(data []byte, name string, runes []rune) (*embedded, error)
 		fc.subsets[key] = sub
 	}
 	fc.mu.Unlock()
+	src := key.src
 	src.once.Do(func() { src.font, src.err = parseSource(data, name) })
 	if src.err != nil {
 		return nil, src.err
@@ -296,8 +329,32 @@ func (c *Cache) embed(data []byte, name string, runes []rune) (*embedded, error)
 // that brings in a new character asks for new ones.
 const maxSubsets = 64
 
-// dataID identifies a font's bytes by where they are: the resources
-// hand every edition the same slice, so its hash is computed once.
+// source returns the entry of the parse of data, a new one if no slice
+// seen before holds the same bytes. fc.mu must be held; the comparisons
+// are rare (a new slice of the length of one seen) and a few microseconds.
+func (fc *fontCache) source(data []byte) *sourceEntry {
+	id := dataID{unsafe.SliceData(data), len(data)}
+	if src := fc.parsed[id]; src != nil {
+		return src
+	}
+	if fc.parsed == nil {
+		fc.parsed = map[dataID]*sourceEntry{}
+		fc.subsets = map[subsetKey]*subsetEntry{}
+	}
+	for seen, src := range fc.parsed {
+		if seen.n == id.n && bytes.Equal(unsafe.Slice(seen.first, seen.n), data) {
+			fc.parsed[id] = src
+			return src
+		}
+	}
+	src := &sourceEntry{}
+	fc.parsed[id] = src
+	return src
+}
+
+// dataID identifies a font's bytes by where they are. As it points into
+// them, the bytes stay alive, and no other slice is put there, while the
+// cache keeps it.
 type dataID struct {
 	first *byte
 	n     int

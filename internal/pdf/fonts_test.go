@@ -3,13 +3,17 @@ package pdf
 import (
 	"bytes"
 	"compress/zlib"
+	"crypto/sha256"
 	"io"
+	"reflect"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
+	"github.com/go-fonts/liberation/liberationsansbold"
 	"github.com/go-fonts/liberation/liberationsansregular"
 
 	"github.com/duetto-press/duetto/fonts"
@@ -120,9 +124,10 @@ func TestWidthsAreLayoutsAdvances(t *testing.T) {
 }
 
 // Documents given the union of their runes (Options.FontRunes, made with
-// a RuneUnion) share one subset, which holds every glyph each draws; a
-// document showing a rune the runes given lack is subset to its own, so
-// that no glyph is ever missing.
+// a RuneUnion, or the RuneUnion itself, Options.Union) share one subset,
+// which holds every glyph each draws; a document showing a rune the runes
+// given lack is subset to its own, so that no glyph is ever missing. The
+// two options give the same bytes.
 func TestEditionsShareFontSubsets(t *testing.T) {
 	page := func(text string) *layout.Document {
 		doc := sampleDoc(t)
@@ -158,6 +163,13 @@ func TestEditionsShareFontSubsets(t *testing.T) {
 			t.Fatal(err)
 		}
 		pdf := fileBytes(t, f)
+		f, err = Render(tc.doc, Options{Cache: cache, Union: u})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(fileBytes(t, f), pdf) {
+			t.Errorf("%s: Options.Union and FontRunes give different files", tc.name)
+		}
 		programs := embeddedPrograms(t, pdf)
 		if len(programs) != 1 {
 			t.Fatalf("%s: %d font programs, want 1", tc.name, len(programs))
@@ -198,6 +210,113 @@ func TestCacheBoundsSubsets(t *testing.T) {
 		}
 		if n := len(c.fonts.subsets); n > maxSubsets {
 			t.Fatalf("%d subsets kept, more than %d", n, maxSubsets)
+		}
+	}
+}
+
+// The cache knows a font by its slice, and a slice it has not seen by
+// its bytes: a copy of a font shares the parse and the subsets of the
+// slice it was copied from, while a font of the same length with one
+// byte changed (a table's checksum, which the subsetter ignores) does
+// not.
+func TestCacheSharesEqualFonts(t *testing.T) {
+	data := liberationsansregular.TTF
+	changed := slices.Clone(data)
+	changed[16] ^= 0xff // the first table record's checksum
+	for _, tc := range []struct {
+		name   string
+		other  []byte
+		shared bool
+		bad    bool // other is not a font
+	}{
+		{"the same slice", data, true, false},
+		{"a copy", slices.Clone(data), true, false},
+		{"a copy in a longer array", append(slices.Clip(slices.Clone(data)), 0)[:len(data)], true, false},
+		{"the same length, one byte changed", changed, false, false},
+		{"the same bytes but the last", data[:len(data)-1], false, true},
+		{"another font", liberationsansbold.TTF, false, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c := NewCache()
+			runes := []rune("ab")
+			first, err := c.embed(data, "F", runes)
+			if err != nil {
+				t.Fatal(err)
+			}
+			other, err := c.embed(tc.other, "F", runes)
+			if (err != nil) != tc.bad {
+				t.Fatalf("error %v; want one: %v", err, tc.bad)
+			}
+			if shared := other == first; shared != tc.shared {
+				t.Errorf("the subsets are shared: %v, want %v", shared, tc.shared)
+			}
+			parses := map[*sourceEntry]bool{}
+			for _, src := range c.fonts.parsed {
+				parses[src] = true
+			}
+			if want := map[bool]int{true: 1, false: 2}[tc.shared]; len(parses) != want {
+				t.Errorf("%d parses, want %d", len(parses), want)
+			}
+			if again, _ := c.embed(slices.Clone(tc.other), "F", runes); again != other {
+				t.Error("another copy was given another subset")
+			}
+		})
+	}
+}
+
+// Editions asking at once for one font, each with its own copy or the
+// same slice, wait for the one that parses and subsets it, and are all
+// given its subset.
+func TestCacheSharesAtOnce(t *testing.T) {
+	c := NewCache()
+	data := liberationsansregular.TTF
+	got := make([]*embedded, 8)
+	var wg sync.WaitGroup
+	for i := range got {
+		wg.Go(func() {
+			font := data
+			if i%2 == 1 {
+				font = slices.Clone(data)
+			}
+			e, err := c.embed(font, "F", []rune("abc"))
+			if err != nil {
+				t.Error(err)
+			}
+			got[i] = e
+		})
+	}
+	wg.Wait()
+	for i, e := range got {
+		if e == nil || e != got[0] {
+			t.Fatalf("asker %d was given subset %p, asker 0 %p", i, e, got[0])
+		}
+	}
+}
+
+// The font cache does not hash the fonts' bytes (a millisecond a build
+// for the brochure's): none of its fields holds a SHA-256.
+func TestFontCacheDoesNotHash(t *testing.T) {
+	sum := reflect.TypeFor[[sha256.Size]byte]()
+	var holds func(reflect.Type) bool
+	holds = func(t reflect.Type) bool {
+		switch t.Kind() {
+		case reflect.Array:
+			return t == sum
+		case reflect.Map:
+			return holds(t.Key()) || holds(t.Elem())
+		case reflect.Struct:
+			for i := range t.NumField() {
+				if holds(t.Field(i).Type) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	typ := reflect.TypeFor[fontCache]()
+	for i := range typ.NumField() {
+		if f := typ.Field(i); holds(f.Type) {
+			t.Errorf("fontCache.%s (%v) holds a SHA-256", f.Name, f.Type)
 		}
 	}
 }

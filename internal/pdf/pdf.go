@@ -68,6 +68,12 @@ type Options struct {
 	// of each (see RuneUnion). A font whose runes in the document are
 	// not all among them is subset to the document's own.
 	FontRunes map[string][]rune
+	// Union, if not nil, is the RuneUnion of the build's documents and
+	// stands for FontRunes: Render waits for it and subsets each font as
+	// it would with FontRunes set to Union.Runes(), but does not gather
+	// the runes of a document added to the union again, as the union
+	// holds them.
+	Union *RuneUnion
 }
 
 // RGB is a colour of a screen edition, 0 to 255 per channel.
@@ -338,16 +344,12 @@ func (wr *writer) render(out io.Writer, opt Options) error {
 		f.SetLang(doc.Meta.Lang)
 	}
 	wr.pageH = mediaH
-	runes := fontRunes(doc)
+	runes := subsetRunes(doc, opt)
 	for i, font := range doc.Fonts {
 		if len(font.Data) == 0 {
 			return fmt.Errorf("pdf: font %s (%s) has no data", font.Key, font.Name)
 		}
-		rs := runes[font.Key]
-		if more, ok := opt.FontRunes[font.Key]; ok && includes(more, rs) {
-			rs = more
-		}
-		emb, err := wr.cache.embed(font.Data, font.Name, rs)
+		emb, err := wr.cache.embed(font.Data, font.Name, runes[font.Key])
 		if err != nil {
 			return fmt.Errorf("pdf: font %s (%s): %w", font.Key, font.Name, err)
 		}
