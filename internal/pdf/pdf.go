@@ -99,7 +99,9 @@ func Render(doc *layout.Document, opt Options) (*File, error) {
 }
 
 // mode says what the writer leaves to fpdf; the zero mode is the fastest
-// and gives the same bytes as the others (the tests compare them).
+// and gives the same bytes as the others (the tests compare them), but
+// for noDeflate: fpdf compresses with compress/zlib, the writer with
+// klauspost/compress, which gives other bytes for the same objects.
 type mode struct {
 	noStubs   bool // every photo through fpdf
 	noDeflate bool // fpdf compresses the pages' content streams

@@ -2,11 +2,12 @@ package pdf
 
 import (
 	"bytes"
-	"compress/zlib"
 	"fmt"
 	"sort"
 	"strconv"
 	"unicode/utf16"
+
+	"github.com/klauspost/compress/zlib"
 )
 
 // PDF/X conformance levels the writer can declare.

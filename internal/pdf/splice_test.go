@@ -2,7 +2,10 @@ package pdf
 
 import (
 	"bytes"
+	"compress/zlib"
+	"io"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -17,7 +20,7 @@ func TestPassedThroughPhotosGiveTheSameBytes(t *testing.T) {
 	cache := NewCache()
 	for _, opt := range []Options{{}, {PDFX: PDFX{Version: PDFX1a2003, OutputCondition: "FOGRA39"}}, {Uncompressed: true}, {Cache: cache}, {Cache: cache}} {
 		doc := sampleDoc(t)
-		want, err := render(doc, opt, mode{noStubs: true, noDeflate: true})
+		want, err := render(doc, opt, mode{noStubs: true})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -63,7 +66,7 @@ func TestUnspliceablePhotoGoesThroughFpdf(t *testing.T) {
 	odd = append(odd, jpg[2:]...)
 	doc := sampleDoc(t)
 	doc.Pages[0].Items = append(doc.Pages[0].Items, &layout.Image{Data: odd, Frame: layout.Rect{X: 20, Y: 20, W: 50, H: 50}, Clip: layout.Rect{X: 20, Y: 20, W: 50, H: 50}, Block: "odd"})
-	want, err := render(doc, Options{}, mode{noStubs: true, noDeflate: true})
+	want, err := render(doc, Options{}, mode{noStubs: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -115,9 +118,12 @@ func fileBytes(t *testing.T, f *File) []byte {
 }
 
 // The pages drawn on several goroutines, and their content streams
-// compressed as they are drawn or from the file fpdf writes, must give
-// the bytes of the pages drawn one by one and compressed by fpdf: for a generated publication
-// (photos, rules, fills, bookmarks, kerning) and an imposed booklet.
+// compressed as they are drawn, must give the bytes of the pages drawn
+// one by one and compressed from the file fpdf writes: for a generated
+// publication (photos, rules, fills, bookmarks, kerning) and an imposed
+// booklet. fpdf compressing the pages itself (as it does for a document
+// with PNG images) uses another compressor, compress/zlib: its file must
+// hold the same objects once every stream is inflated.
 func TestPagesDrawnAtOnceGiveTheSameBytes(t *testing.T) {
 	fsys, err := gen.Publication(40, 1)
 	if err != nil {
@@ -144,11 +150,11 @@ func TestPagesDrawnAtOnceGiveTheSameBytes(t *testing.T) {
 		{"generated PDF/X", gendoc, Options{PDFX: PDFX{Version: PDFX1a2003, OutputCondition: "FOGRA39"}}},
 		{"booklet", booklet(16), Options{Saddle: true, Creep: 0.5, Registration: true, ColorBar: true}},
 	} {
-		want, err := render(tc.doc, tc.opt, mode{oneByOne: true, noDeflate: true})
+		want, err := render(tc.doc, tc.opt, mode{oneByOne: true, inFile: true})
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, m := range []mode{{}, {oneByOne: true}, {noDeflate: true}, {inFile: true}} {
+		for _, m := range []mode{{}, {oneByOne: true}, {inFile: true}} {
 			got, err := render(tc.doc, tc.opt, m)
 			if err != nil {
 				t.Fatal(err)
@@ -157,5 +163,65 @@ func TestPagesDrawnAtOnceGiveTheSameBytes(t *testing.T) {
 				t.Errorf("%s, %+v: %d bytes, %d drawn one by one", tc.name, m, got.Len(), want.Len())
 			}
 		}
+		byFpdf, err := render(tc.doc, tc.opt, mode{oneByOne: true, noDeflate: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		g, w := inflated(t, fileBytes(t, byFpdf)), inflated(t, fileBytes(t, want))
+		if !bytes.Contains(w, []byte(" re")) || bytes.Contains(fileBytes(t, want), []byte(" re\n")) {
+			t.Errorf("%s: the pages' drawing is not in the inflated file, or not compressed in the file", tc.name)
+		}
+		if !bytes.Equal(g, w) {
+			t.Errorf("%s: fpdf compressing the pages gives other objects once inflated (%d bytes, want %d)", tc.name, len(g), len(w))
+		}
 	}
+}
+
+// inflated returns a PDF as the writer makes one with every Flate stream
+// inflated: each stream's dictionary without its /Length and /Filter,
+// then its data, up to the cross-reference table; the /ID, which follows
+// the compressed bytes, is left out. Two files that give the same are
+// the same objects, whatever compressor deflated their streams.
+func inflated(t *testing.T, pdf []byte) []byte {
+	t.Helper()
+	var out bytes.Buffer
+	length := regexp.MustCompile(`/Length (\d+)`)
+	for {
+		i := bytes.Index(pdf, []byte(">>\nstream\n"))
+		if i < 0 {
+			break
+		}
+		start := bytes.LastIndex(pdf[:i], []byte(" obj\n"))
+		dict := pdf[start:i]
+		m := length.FindSubmatch(dict)
+		if m == nil {
+			t.Fatalf("a stream without /Length: %q", dict)
+		}
+		n, err := strconv.Atoi(string(m[1]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		data := pdf[i+len(">>\nstream\n"):][:n]
+		if bytes.Contains(dict, []byte("/Filter /FlateDecode")) {
+			zr, err := zlib.NewReader(bytes.NewReader(data))
+			if err != nil {
+				t.Fatalf("%q: %v", dict, err)
+			}
+			if data, err = io.ReadAll(zr); err != nil {
+				t.Fatalf("%q: %v", dict, err)
+			}
+		}
+		dict = length.ReplaceAll(dict, nil)
+		dict = bytes.ReplaceAll(dict, []byte("/Filter /FlateDecode"), nil)
+		out.Write(pdf[:start])
+		out.Write(dict)
+		out.WriteString(">>\nstream\n")
+		out.Write(data)
+		pdf = pdf[i+len(">>\nstream\n")+n:]
+	}
+	if x := bytes.LastIndex(pdf, []byte("\nxref\n")); x >= 0 {
+		pdf = pdf[:x]
+	}
+	out.Write(pdf)
+	return out.Bytes()
 }
