@@ -119,7 +119,7 @@ type paragraph struct {
 	// forbid changes them, on a copy of its own.
 	entry     *paraEntry
 	forbidKey string // the breaks forbidden, for the break cache
-	ownNodes  bool   // nodes is this paragraph's own copy
+	ownNodes  bool   // nodes is this paragraph's own: forbid may change them in place
 }
 
 // forbid makes the break at node i impossible (its penalty infinite) and
@@ -272,6 +272,7 @@ func (b *builder) build(text string, ps *content.Style, lang string, indent floa
 	}
 	cp := *en.p
 	cp.style, cp.entry = ps, en
+	cp.ownNodes = false // shared with the cache: forbid copies them first
 	return &cp
 }
 
@@ -355,6 +356,7 @@ func (b *builder) buildNew(text string, ps *content.Style, lang string, indent f
 	// for the whole build and beyond); the scratch keeps the room.
 	sc.nodes, sc.frags = p.nodes[:0], p.frags[:0]
 	p.nodes, p.frags = slices.Clone(p.nodes), slices.Clone(p.frags)
+	p.ownNodes = true // until build hands out a copy that shares them
 	for k, n := range p.nodes {
 		if n.Kind == linebreak.KindBox && p.frags[k].n > 0 {
 			p.widest = max(p.widest, n.Width)
