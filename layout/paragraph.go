@@ -448,9 +448,10 @@ func (p *paragraph) addWord(pieces []styledText, h *hyphen.Hyphenator, hyphenate
 			pieces[i].text = strings.ReplaceAll(pieces[i].text, "\u00ad", "")
 		}
 	} else if h != nil {
-		breaks = h.Breaks(full) // the caller's: filtered in place
-		if !hyphenate {
-			breaks = slices.DeleteFunc(breaks, func(br hyphen.Break) bool { return br.Hyphen })
+		breaks = h.SharedBreaks(full) // the hyphenator's: read only
+		isHyphen := func(br hyphen.Break) bool { return br.Hyphen }
+		if !hyphenate && slices.ContainsFunc(breaks, isHyphen) {
+			breaks = slices.DeleteFunc(slices.Clone(breaks), isHyphen)
 		}
 	}
 	if len(pieces) == 1 {

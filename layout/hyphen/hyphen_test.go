@@ -261,3 +261,37 @@ func BenchmarkBreaksUncached(b *testing.B) {
 		}
 	}
 }
+
+// SharedBreaks gives what Breaks gives, as one slice shared by every call
+// for a token; Breaks gives each caller a copy of its own.
+func TestSharedBreaksAreBreaksShared(t *testing.T) {
+	h, err := New("it")
+	if err != nil {
+		t.Fatal(err)
+	}
+	withBreaks := 0
+	for _, token := range []string{"cooperazione", "dell’Acqua,", "2014-2020", "(ANCI)", "e"} {
+		shared := h.SharedBreaks(token)
+		if got := h.Breaks(token); !reflect.DeepEqual(got, shared) {
+			t.Errorf("%q: Breaks %v, SharedBreaks %v", token, got, shared)
+		}
+		if len(shared) == 0 {
+			continue
+		}
+		withBreaks++
+		if again := h.SharedBreaks(token); &again[0] != &shared[0] {
+			t.Errorf("%q: SharedBreaks made a new slice", token)
+		}
+		if cap(shared) != len(shared) {
+			t.Errorf("%q: SharedBreaks has room to append into: len %d, cap %d", token, len(shared), cap(shared))
+		}
+		own := h.Breaks(token)
+		own[0].Pos = -1
+		if h.SharedBreaks(token)[0].Pos == -1 {
+			t.Errorf("%q: changing Breaks' slice changed the shared one", token)
+		}
+	}
+	if withBreaks < 3 {
+		t.Errorf("%d tokens with breaks, want 3: the test checks too little", withBreaks)
+	}
+}

@@ -1,6 +1,9 @@
 package hyphen
 
-import "unicode"
+import (
+	"slices"
+	"unicode"
+)
 
 // This file applies the rules of running text around Liang's algorithm:
 // which tokens are words, where compounds and elisions break, and which
@@ -30,6 +33,17 @@ func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
 //
 // The slice returned is the caller's.
 func (h *Hyphenator) Breaks(token string) []Break {
+	out := h.SharedBreaks(token)
+	if out == nil {
+		return nil
+	}
+	return append([]Break(nil), out...)
+}
+
+// SharedBreaks is Breaks without the copy: the slice returned is the
+// hyphenator's own, which every later call for token returns too, and
+// must not be modified.
+func (h *Hyphenator) SharedBreaks(token string) []Break {
 	h.mu.RLock()
 	out, ok := h.cache[token]
 	h.mu.RUnlock()
@@ -44,10 +58,7 @@ func (h *Hyphenator) Breaks(token string) []Break {
 		h.cache[token] = out
 		h.mu.Unlock()
 	}
-	if out == nil {
-		return nil
-	}
-	return append([]Break(nil), out...)
+	return slices.Clip(out) // an append by a caller copies
 }
 
 func (h *Hyphenator) breaks(token string) []Break {
