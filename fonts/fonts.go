@@ -23,8 +23,9 @@ import (
 // is not a TrueType font the PDF writer can embed.
 var ErrNotTrueType = errors.New("not a TrueType font")
 
-// denseRunes is the number of runes, from U+0000, whose glyphs a Face
-// keeps in a slice: every script a Latin brochure uses is below it.
+// denseRunes is the number of runes, from U+0000, whose glyphs a
+// charMap keeps in a slice: every script a Latin brochure uses is below
+// it.
 const denseRunes = 0x3000
 
 // Face is a parsed TrueType font. It is immutable after Parse and safe
@@ -32,9 +33,8 @@ const denseRunes = 0x3000
 type Face struct {
 	name    string
 	data    []byte
-	dense   []uint16        // glyph of each rune below denseRunes; 0: none
-	sparse  map[rune]uint16 // glyph of the other runes that have one
-	advance []float64       // by glyph, thousandths of an em as in /W
+	cmap    charMap   // glyph of each rune
+	advance []float64 // by glyph, thousandths of an em as in /W
 
 	kernFirst []bool             // by glyph: some pair starts with it
 	kern      map[uint32]float64 // by pairKey, thousandths of an em
@@ -84,8 +84,7 @@ func Parse(name string, ttf []byte) (*Face, error) {
 	f := &Face{
 		name:    name,
 		data:    ttf,
-		dense:   make([]uint16, denseRunes),
-		sparse:  map[rune]uint16{},
+		cmap:    m.cmap,
 		advance: m.advance,
 		ascent:  float64(m.ascent) * 1000 / upem,
 		descent: float64(m.descent) * 1000 / upem,
@@ -94,17 +93,13 @@ func Parse(name string, ttf []byte) (*Face, error) {
 		f.name = ps
 	}
 	reach := make([]bool, m.numGlyphs) // glyphs some rune maps to
-	for r, g := range m.cmap {
-		if g == 0 {
-			continue
-		}
-		if r < denseRunes {
-			f.dense[r] = g
-		} else {
-			f.sparse[rune(r)] = g
-		}
+	for _, g := range m.cmap.dense {
 		reach[g] = true
 	}
+	for _, g := range m.cmap.sparse {
+		reach[g] = true
+	}
+	reach[0] = false
 
 	k, err := readKerning(tables, reach)
 	if err != nil {
@@ -173,12 +168,7 @@ func (f *Face) Data() []byte { return bytes.Clone(f.data) }
 func (f *Face) Bytes() []byte { return f.data }
 
 // glyph is the glyph of r, 0 when the font has none.
-func (f *Face) glyph(r rune) uint16 {
-	if r >= 0 && r < denseRunes {
-		return f.dense[r]
-	}
-	return f.sparse[r]
-}
+func (f *Face) glyph(r rune) uint16 { return f.cmap.glyph(r) }
 
 // Advance is the advance width of r in thousandths of an em, exactly as
 // the PDF writer records it in the font's /W array: the font's advance

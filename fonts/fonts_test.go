@@ -430,3 +430,66 @@ func TestBytesIsShared(t *testing.T) {
 		t.Error("Bytes is not the face's file, shared")
 	}
 }
+
+// The glyph of every rune of the Basic Multilingual Plane, in the dense
+// part of the character map and out of it, is the one sfnt finds in the
+// font's cmap.
+func TestGlyphsAgreeWithSfnt(t *testing.T) {
+	for _, name := range []string{"LiberationSans-Regular", "LiberationSerif-BoldItalic"} {
+		f := mustBuiltin(t, name)
+		sf, err := sfnt.Parse(f.data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var buf sfnt.Buffer
+		sparse := 0
+		for r := rune(1); r < 0xffff; r++ {
+			want, err := sf.GlyphIndex(&buf, r)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := f.glyph(r); got != uint16(want) {
+				t.Fatalf("%s: glyph(%U) = %d, sfnt says %d", name, r, got, want)
+			}
+			if want != 0 && r >= denseRunes {
+				sparse++
+			}
+		}
+		if sparse == 0 {
+			t.Errorf("%s: no glyph above U+%04X: the sparse part is not checked", name, denseRunes)
+		}
+	}
+}
+
+// charMap.set overrides: a later mapping replaces an earlier one, and a
+// mapping to glyph 0 removes one, in the dense part and in the sparse.
+func TestCharMapSetOverrides(t *testing.T) {
+	m := charMap{dense: make([]uint16, denseRunes), sparse: map[rune]uint16{}}
+	for _, tc := range []struct {
+		r    rune
+		sets []uint16
+		want uint16
+	}{
+		{'A', []uint16{3}, 3},
+		{'B', []uint16{3, 7}, 7},
+		{'C', []uint16{3, 0}, 0},
+		{0x20ac, []uint16{5, 9}, 9},
+		{0xfb01, []uint16{4}, 4},
+		{0xfb02, []uint16{4, 6}, 6},
+		{0xfb03, []uint16{4, 0}, 0},
+		{0xfffd, nil, 0},
+	} {
+		for _, g := range tc.sets {
+			m.set(tc.r, g)
+		}
+		if got := m.glyph(tc.r); got != tc.want {
+			t.Errorf("glyph(%U) after setting %v = %d, want %d", tc.r, tc.sets, got, tc.want)
+		}
+	}
+	if _, ok := m.sparse[0xfb03]; ok {
+		t.Error("a rune mapped to glyph 0 stays in the sparse map")
+	}
+	if len(m.sparse) != 2 {
+		t.Errorf("sparse map holds %d runes, want 2", len(m.sparse))
+	}
+}

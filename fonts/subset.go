@@ -71,7 +71,7 @@ type Subsetter struct {
 	glyf, hmtx             []byte
 	loca                   []uint32 // numGlyphs+1 offsets into glyf
 	numGlyphs, numHMetrics int
-	bmp                    []uint16    // glyph of each BMP rune, as Parse maps them
+	bmp                    charMap     // glyph of each BMP rune, as Parse maps them
 	supp                   []cmapGroup // runes above U+FFFF, by start
 	copied                 [len(copiedTables)][]byte
 	advance                []float64 // by glyph, as Face.Advance gives them
@@ -274,7 +274,7 @@ func (s *Subsetter) glyph(r rune) uint16 {
 		return 0
 	}
 	if r <= 0xffff {
-		return s.bmp[r]
+		return s.bmp.glyph(r)
 	}
 	i := sort.Search(len(s.supp), func(i int) bool { return s.supp[i].first > r }) - 1
 	if i < 0 || r > s.supp[i].last {

@@ -70,7 +70,7 @@ func directory(ttf []byte) (map[string]*table, error) {
 type metrics struct {
 	unitsPerEm int
 	numGlyphs  int
-	cmap       []uint16  // glyph of each BMP rune (0: none), as the PDF writer maps them
+	cmap       charMap   // glyph of each BMP rune, as the PDF writer maps them
 	advance    []float64 // per glyph, thousandths of an em, rounded as in /W
 	ascent     int       // font units, positive up
 	descent    int       // font units, positive down
@@ -164,7 +164,7 @@ const maxCmapCodes = 1 << 18
 // outside the plane thus has no glyph for layout, even when the font
 // has one. Runes mapped to glyph 0 or past the last glyph, U+0000 and U+FFFF
 // have no glyph either.
-func readCmap(cmap *table, numGlyphs int) ([]uint16, error) {
+func readCmap(cmap *table, numGlyphs int) (charMap, error) {
 	n := cmap.u16(2)
 	sub := -1
 	for i := range n {
@@ -176,7 +176,7 @@ func readCmap(cmap *table, numGlyphs int) ([]uint16, error) {
 		}
 	}
 	if cmap.bad || sub < 0 {
-		return nil, fmt.Errorf("no Unicode character map of format 4 (the only one the PDF writer reads)")
+		return charMap{}, fmt.Errorf("no Unicode character map of format 4 (the only one the PDF writer reads)")
 	}
 	end := sub + cmap.u16(sub+2) // fpdf reads glyph ids only below the subtable's end
 	segs := cmap.u16(sub+6) / 2
@@ -187,9 +187,9 @@ func readCmap(cmap *table, numGlyphs int) ([]uint16, error) {
 		codes += max(0, cmap.u16(ends+2*s)-cmap.u16(starts+2*s)+1)
 	}
 	if codes > maxCmapCodes {
-		return nil, fmt.Errorf("the character map's segments cover %d code points, more than %d (overlapping segments)", codes, maxCmapCodes)
+		return charMap{}, fmt.Errorf("the character map's segments cover %d code points, more than %d (overlapping segments)", codes, maxCmapCodes)
 	}
-	out := make([]uint16, 0x10000)
+	out := charMap{dense: make([]uint16, denseRunes), sparse: map[rune]uint16{}}
 	for s := range segs {
 		first, last := cmap.u16(starts+2*s), cmap.u16(ends+2*s)
 		delta, rangeOff := cmap.u16(deltas+2*s), cmap.u16(rangeOffs+2*s)
@@ -205,11 +205,39 @@ func readCmap(cmap *table, numGlyphs int) ([]uint16, error) {
 			if c == 0 || c == 0xffff || g >= numGlyphs {
 				g = 0
 			}
-			out[c] = uint16(g) // a later segment overrides an earlier one
+			out.set(rune(c), uint16(g)) // a later segment overrides an earlier one
 		}
 	}
 	if cmap.bad {
-		return nil, fmt.Errorf("the character map is truncated")
+		return charMap{}, fmt.Errorf("the character map is truncated")
 	}
 	return out, nil
+}
+
+// charMap is the glyph of each rune of the Basic Multilingual Plane that
+// a font maps: a slice for the runes below denseRunes, where every script
+// of a Latin brochure is, and a map for the few others; 0 is no glyph.
+type charMap struct {
+	dense  []uint16
+	sparse map[rune]uint16
+}
+
+// glyph is the glyph of r, 0 when the map has none.
+func (m *charMap) glyph(r rune) uint16 {
+	if r >= 0 && r < denseRunes {
+		return m.dense[r]
+	}
+	return m.sparse[r]
+}
+
+// set maps r to glyph g (0: to none).
+func (m *charMap) set(r rune, g uint16) {
+	switch {
+	case r >= 0 && r < denseRunes:
+		m.dense[r] = g
+	case g != 0:
+		m.sparse[r] = g
+	default:
+		delete(m.sparse, r)
+	}
 }
