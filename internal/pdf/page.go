@@ -417,9 +417,18 @@ func (wr *writer) register(name string, opts fpdf.ImageOptions, data []byte, str
 			src = stub
 		}
 	}
-	info := wr.f.RegisterImageOptionsReader(name, opts, bytes.NewReader(src))
-	if err := wr.f.Error(); err != nil {
-		return err
+	var info *fpdf.ImageInfoType
+	if ok { // a stub: another edition of the build may have had fpdf read one of it
+		info = wr.cache.reuseJPEG(wr.f, name, sum, stub)
+	}
+	if info == nil {
+		info = wr.f.RegisterImageOptionsReader(name, opts, bytes.NewReader(src))
+		if err := wr.f.Error(); err != nil {
+			return err
+		}
+		if ok {
+			wr.cache.keepJPEG(sum, info)
+		}
 	}
 	if opts.ImageType == "JPG" && !setImageID(info, jpegID(sum)) {
 		return fmt.Errorf("pdf: fpdf's image record is not as the writer expects")

@@ -209,6 +209,73 @@ type Cache struct {
 	spliceable map[[sha256.Size]byte]bool
 	// streams: page content stream's SHA-256 → the stream compressed
 	streams map[[sha256.Size]byte][]byte
+	// jpegs: photo's SHA-256 → fpdf's record of its stub, as fpdf made
+	// it when an edition registered the photo first (see reuseJPEG)
+	jpegs map[[sha256.Size]byte]fpdf.ImageInfoType
+}
+
+// keepJPEG remembers fpdf's record of the stub of the photo whose SHA-256
+// is sum, just registered, for the other documents written with c.
+func (c *Cache) keepJPEG(sum [sha256.Size]byte, info *fpdf.ImageInfoType) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.jpegs == nil || len(c.jpegs) >= maxJPEGs {
+		c.jpegs = map[[sha256.Size]byte]fpdf.ImageInfoType{}
+	}
+	c.jpegs[sum] = *info // as registered: fpdf numbers its copy when it writes the file
+}
+
+// maxJPEGs bounds the records a Cache keeps: a long watch session starts
+// again past it.
+const maxJPEGs = 4096
+
+// reuseJPEG registers with f, under name, the stub of the photo whose
+// SHA-256 is sum as a copy of the record fpdf made of another stub of it,
+// with stub as its data, and returns the copy; nil when c has no record
+// of the photo, or fpdf's record is not as this writer knows it. fpdf
+// would read the stub's headers with image/jpeg again for every document
+// (a decoder of 13 KB of fresh memory each time), and give the same
+// record: what it reads from a stub is the photo's size, colour space and
+// depth, and the tag that ends the stub is only the record's data (the
+// record's scale, fpdf's unit, is the same too: the writer makes every
+// document in points).
+func (c *Cache) reuseJPEG(f *fpdf.Fpdf, name string, sum [sha256.Size]byte, stub []byte) *fpdf.ImageInfoType {
+	if c == nil {
+		return nil
+	}
+	c.mu.Lock()
+	rec, ok := c.jpegs[sum]
+	c.mu.Unlock()
+	images := fpdfImages(f)
+	if !ok || images == nil || images[name] != nil || !setImageData(&rec, stub) {
+		return nil
+	}
+	images[name] = &rec
+	return &rec
+}
+
+// fpdfImages returns fpdf's table of registered images, or nil if fpdf's
+// record is not as this writer knows it.
+func fpdfImages(f *fpdf.Fpdf) map[string]*fpdf.ImageInfoType {
+	v := reflect.ValueOf(f).Elem().FieldByName("images")
+	if !v.IsValid() || v.Type() != reflect.TypeFor[map[string]*fpdf.ImageInfoType]() {
+		return nil
+	}
+	return *(*map[string]*fpdf.ImageInfoType)(unsafe.Pointer(v.UnsafeAddr()))
+}
+
+// setImageData makes data the bytes of an image record; false if fpdf's
+// image record is not as this writer knows it.
+func setImageData(info *fpdf.ImageInfoType, data []byte) bool {
+	f := reflect.ValueOf(info).Elem().FieldByName("data")
+	if !f.IsValid() || f.Type() != reflect.TypeFor[[]byte]() {
+		return false
+	}
+	*(*[]byte)(unsafe.Pointer(f.UnsafeAddr())) = data
+	return true
 }
 
 // NewCache returns an empty Cache.

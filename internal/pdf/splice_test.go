@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"codeberg.org/go-pdf/fpdf"
+
 	"github.com/duetto-press/duetto/content"
 	"github.com/duetto-press/duetto/internal/gen"
 	"github.com/duetto-press/duetto/layout"
@@ -224,4 +226,48 @@ func inflated(t *testing.T, pdf []byte) []byte {
 	}
 	out.Write(pdf)
 	return out.Bytes()
+}
+
+// The second document written with a Cache registers its photos as
+// copies of the records fpdf made of the first's stubs, with its own stub
+// as their data, and gives the bytes of a document written alone.
+func TestPhotoRecordsAreReused(t *testing.T) {
+	doc := sampleDoc(t)
+	alone, err := Render(doc, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cache := NewCache()
+	for i := range 2 {
+		got, err := Render(doc, Options{Cache: cache})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(fileBytes(t, got), fileBytes(t, alone)) {
+			t.Errorf("document %d written with the cache: other bytes than alone", i+1)
+		}
+	}
+	if len(cache.jpegs) == 0 {
+		t.Fatal("the cache kept no record of the photos")
+	}
+	for sum, rec := range cache.jpegs {
+		f := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdf.SizeType{Wd: 100, Ht: 100}})
+		stub := []byte("a stub")
+		got := cache.reuseJPEG(f, "photo", sum, stub)
+		if got == nil {
+			t.Fatal("reuseJPEG: nil, with a record kept (fpdf's image records are not as the writer knows them?)")
+		}
+		if f.GetImageInfo("photo") != got {
+			t.Error("reuseJPEG: the copy is not registered under its name")
+		}
+		if got.Width() != rec.Width() || got.Height() != rec.Height() {
+			t.Errorf("reuseJPEG: %v×%v, the record is %v×%v", got.Width(), got.Height(), rec.Width(), rec.Height())
+		}
+		if again := cache.reuseJPEG(f, "photo", sum, stub); again != nil {
+			t.Error("reuseJPEG registered a name twice")
+		}
+		if other := cache.reuseJPEG(f, "other", [32]byte{}, stub); other != nil {
+			t.Error("reuseJPEG: a record for a photo never kept")
+		}
+	}
 }
