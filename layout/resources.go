@@ -184,17 +184,33 @@ func (r *Resources) loadImages(pub *content.Publication, maxHeld int64) []error 
 	}
 	stream := total > maxHeld
 	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	// Each of the photos read at once has a buffer: a streamed photo is
+	// only inspected and hashed, and its buffer read into again for the
+	// next one, rather than every photo of a long book read into fresh
+	// memory to be dropped.
+	bufs := make(chan []byte, runtime.GOMAXPROCS(0))
+	for range cap(bufs) {
+		bufs <- nil
+	}
 	for _, j := range order {
 		wg.Add(1)
-		sem <- struct{}{}
+		buf := <-bufs
 		go func() {
-			defer func() { <-sem; wg.Done() }()
+			defer wg.Done()
 			if j.res != nil { // shared: in memory already, and hashed
+				bufs <- buf
 				j.res.info, j.err = images.Inspect(j.name, j.res.data)
 				return
 			}
-			data, st, err := readFile(pub.FS, j.name)
+			if !stream {
+				buf = nil // the photo keeps its bytes
+			}
+			data, st, err := readFile(pub.FS, j.name, buf)
+			if stream {
+				defer func() { bufs <- data }()
+			} else {
+				defer func() { bufs <- nil }()
+			}
 			if err != nil {
 				j.err = err
 				return
@@ -261,8 +277,9 @@ func (r *Resources) loadHyphenators(pub *content.Publication) []error {
 }
 
 // readFile reads a file of fsys and returns its bytes with what the open
-// file says of itself, so that both are of the same file.
-func readFile(fsys fs.FS, name string) ([]byte, fs.FileInfo, error) {
+// file says of itself, so that both are of the same file. The bytes are
+// read into buf when it has room for them.
+func readFile(fsys fs.FS, name string, buf []byte) ([]byte, fs.FileInfo, error) {
 	f, err := fsys.Open(name)
 	if err != nil {
 		return nil, nil, err
@@ -272,7 +289,12 @@ func readFile(fsys fs.FS, name string) ([]byte, fs.FileInfo, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	data := make([]byte, st.Size())
+	data := buf[:0]
+	if size := int(st.Size()); cap(buf) >= size {
+		data = buf[:size]
+	} else {
+		data = make([]byte, size)
+	}
 	if _, err := io.ReadFull(f, data); err == io.ErrUnexpectedEOF {
 		return nil, nil, fmt.Errorf("%s changed while it was read", name)
 	} else if err != nil {
