@@ -13,17 +13,21 @@ import (
 )
 
 // files holds every file of the examples. The photographs are also
-// compiled in as strings (photos.go, made by go generate), which the
-// linker stores once for both: a string's bytes can be handed out
-// without the copy that embed.FS makes on every read.
+// compiled in as strings (photos.go, written by gen_photos.go through go
+// generate, with their SHA-256), which the linker stores once for both:
+// a string's bytes can be handed out without the copy that embed.FS
+// makes on every read. The sums are trusted as they are: a photograph
+// replaced without go generate would carry its old one, which
+// TestPhotosCurrent (run by make test and CI) does not let pass.
 //
-//go:generate go test -run TestPhotosCurrent -update-photos
+//go:generate go run gen_photos.go
 //go:embed turin
 var files embed.FS
 
 // Turin returns the Turin brochure: its root file is duetto.toml. The
-// file system also has the method SharedFile, which hands out the
-// brochure's photographs without a copy.
+// file system is also a layout.SharedFS: its method SharedFile hands out
+// the brochure's photographs without a copy (a file system that fs.Sub
+// makes of it does not).
 func Turin() fs.FS {
 	sub, err := fs.Sub(files, "turin")
 	if err != nil { // cannot happen: "turin" is a valid, embedded path
