@@ -124,7 +124,7 @@ type paraKey struct {
 
 // paraEntry is a remembered paragraph and its remembered breaks.
 type paraEntry struct {
-	p    *paragraph // never modified: build hands out copies
+	p    *paragraph // never modified: build hands out copies, which share its lists (ownNodes false)
 	used atomic.Int64
 
 	mu     sync.Mutex

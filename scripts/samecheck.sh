@@ -7,10 +7,15 @@
 # 200 pages (one edition and --lang all) and of 1000 pages. A change
 # meant to keep the output must leave every file identical.
 set -eu
+if [ $# -ne 2 ] || [ ! -d "$1" ]; then
+	echo "usage: samecheck.sh TREE REFDIR" >&2
+	exit 2
+fi
 tree=$(cd "$1" && pwd)
 ref=$2
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+trap 'exit 130' INT TERM HUP
 (cd "$tree" && CGO_ENABLED=0 go build -o "$work/duetto" ./cmd/duetto)
 d="$work/duetto"
 out="$work/out"
@@ -35,9 +40,18 @@ fi
 bad=0
 for f in "$out"/*.pdf; do
 	b=$(basename "$f")
-	if cmp -s "$f" "$ref/$b"; then echo "same     $b"; else echo "DIFFERS  $b"; bad=1; fi
+	if [ ! -f "$ref/$b" ]; then
+		echo "NEW      $b"
+		bad=1
+	elif cmp -s "$f" "$ref/$b"; then
+		echo "same     $b"
+	else
+		echo "DIFFERS  $b"
+		bad=1
+	fi
 done
 for f in "$ref"/*.pdf; do
+	[ -e "$f" ] || continue
 	[ -e "$out/$(basename "$f")" ] || { echo "MISSING  $(basename "$f")"; bad=1; }
 done
 exit $bad

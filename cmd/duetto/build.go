@@ -569,8 +569,11 @@ func stage(name string, src io.WriterTo) (stagedFile, error) {
 		return stagedFile{}, fmt.Errorf("cannot write %s: %w", name, err)
 	}
 	// A PDF comes in pieces, half of them under 200 bytes (the objects
-	// between the photos): they go out in one write per 32 KiB, and a
-	// photo larger than the buffer goes out directly.
+	// between the photos): they go out in one write per 32 KiB. A piece
+	// in memory larger than what the buffer has left goes out directly
+	// once the buffer is written; a photo streamed from its file fills
+	// the buffer, and the rest of it is copied by the kernel, file to
+	// file (bufio's ReadFrom).
 	bw := bufio.NewWriterSize(tmp, 32<<10)
 	if _, err := src.WriteTo(bw); err != nil {
 		return fail(err)

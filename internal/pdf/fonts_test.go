@@ -3,9 +3,7 @@ package pdf
 import (
 	"bytes"
 	"compress/zlib"
-	"crypto/sha256"
 	"io"
-	"reflect"
 	"regexp"
 	"slices"
 	"strconv"
@@ -289,34 +287,6 @@ func TestCacheSharesAtOnce(t *testing.T) {
 	for i, e := range got {
 		if e == nil || e != got[0] {
 			t.Fatalf("asker %d was given subset %p, asker 0 %p", i, e, got[0])
-		}
-	}
-}
-
-// The font cache does not hash the fonts' bytes (a millisecond a build
-// for the brochure's): none of its fields holds a SHA-256.
-func TestFontCacheDoesNotHash(t *testing.T) {
-	sum := reflect.TypeFor[[sha256.Size]byte]()
-	var holds func(reflect.Type) bool
-	holds = func(t reflect.Type) bool {
-		switch t.Kind() {
-		case reflect.Array:
-			return t == sum
-		case reflect.Map:
-			return holds(t.Key()) || holds(t.Elem())
-		case reflect.Struct:
-			for i := range t.NumField() {
-				if holds(t.Field(i).Type) {
-					return true
-				}
-			}
-		}
-		return false
-	}
-	typ := reflect.TypeFor[fontCache]()
-	for i := range typ.NumField() {
-		if f := typ.Field(i); holds(f.Type) {
-			t.Errorf("fontCache.%s (%v) holds a SHA-256", f.Name, f.Type)
 		}
 	}
 }
