@@ -160,10 +160,10 @@ const maxCmapCodes = 1 << 18
 // readCmap reads the character map Face uses (the one fpdf read): the
 // first subtable in the directory that is Unicode (platform 0, or
 // platform 3 encoding 1) and of format 4, as the glyph of each rune of
-// the Basic Multilingual Plane (65536 entries, 0 for none). A rune
-// outside the plane thus has no glyph for layout, even when the font
-// has one. Runes mapped to glyph 0 or past the last glyph, U+0000 and U+FFFF
-// have no glyph either.
+// the Basic Multilingual Plane that has one (a charMap). A rune outside
+// the plane thus has no glyph for layout, even when the font has one.
+// Runes mapped to glyph 0 or past the last glyph, U+0000 and U+FFFF have
+// no glyph either.
 func readCmap(cmap *table, numGlyphs int) (charMap, error) {
 	n := cmap.u16(2)
 	sub := -1

@@ -187,7 +187,8 @@ func (r *Resources) loadImages(pub *content.Publication, maxHeld int64) []error 
 	// Each of the photos read at once has a buffer: a streamed photo is
 	// only inspected and hashed, and its buffer read into again for the
 	// next one, rather than every photo of a long book read into fresh
-	// memory to be dropped.
+	// memory to be dropped. A buffer holds the largest photo it has read
+	// until every photo is read.
 	bufs := make(chan []byte, runtime.GOMAXPROCS(0))
 	for range cap(bufs) {
 		bufs <- nil
@@ -207,7 +208,12 @@ func (r *Resources) loadImages(pub *content.Publication, maxHeld int64) []error 
 			}
 			data, st, err := readFile(pub.FS, j.name, buf)
 			if stream {
-				defer func() { bufs <- data }()
+				defer func() {
+					if data == nil { // not read: the buffer is as it was
+						data = buf
+					}
+					bufs <- data
+				}()
 			} else {
 				defer func() { bufs <- nil }()
 			}
@@ -289,7 +295,7 @@ func readFile(fsys fs.FS, name string, buf []byte) ([]byte, fs.FileInfo, error) 
 	if err != nil {
 		return nil, nil, err
 	}
-	data := buf[:0]
+	var data []byte
 	if size := int(st.Size()); cap(buf) >= size {
 		data = buf[:size]
 	} else {

@@ -211,7 +211,8 @@ type Cache struct {
 	streams map[[sha256.Size]byte][]byte
 	// jpegs: photo's SHA-256 → fpdf's record of its stub, as fpdf made
 	// it when an edition registered the photo first (see reuseJPEG)
-	jpegs map[[sha256.Size]byte]fpdf.ImageInfoType
+	jpegs       map[[sha256.Size]byte]fpdf.ImageInfoType
+	jpegsReused int // records reuseJPEG registered, for the tests
 }
 
 // keepJPEG remembers fpdf's record of the stub of the photo whose SHA-256
@@ -220,12 +221,16 @@ func (c *Cache) keepJPEG(sum [sha256.Size]byte, info *fpdf.ImageInfoType) {
 	if c == nil {
 		return
 	}
+	rec := *info                  // as registered: fpdf numbers its copy when it writes the file
+	if !setImageData(&rec, nil) { // each reuse sets its own stub; this one need not be held
+		return
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.jpegs == nil || len(c.jpegs) >= maxJPEGs {
+	if _, known := c.jpegs[sum]; !known && (c.jpegs == nil || len(c.jpegs) >= maxJPEGs) {
 		c.jpegs = map[[sha256.Size]byte]fpdf.ImageInfoType{}
 	}
-	c.jpegs[sum] = *info // as registered: fpdf numbers its copy when it writes the file
+	c.jpegs[sum] = rec
 }
 
 // maxJPEGs bounds the records a Cache keeps: a long watch session starts
@@ -243,7 +248,7 @@ const maxJPEGs = 4096
 // record's scale, fpdf's unit, is the same too: the writer makes every
 // document in points).
 func (c *Cache) reuseJPEG(f *fpdf.Fpdf, name string, sum [sha256.Size]byte, stub []byte) *fpdf.ImageInfoType {
-	if c == nil {
+	if c == nil || f.Error() != nil { // fpdf's own registering reports its error
 		return nil
 	}
 	c.mu.Lock()
@@ -254,6 +259,9 @@ func (c *Cache) reuseJPEG(f *fpdf.Fpdf, name string, sum [sha256.Size]byte, stub
 		return nil
 	}
 	images[name] = &rec
+	c.mu.Lock()
+	c.jpegsReused++
+	c.mu.Unlock()
 	return &rec
 }
 

@@ -249,6 +249,9 @@ func TestPhotoRecordsAreReused(t *testing.T) {
 		if !bytes.Equal(fileBytes(t, got), fileBytes(t, alone)) {
 			t.Errorf("document %d written with the cache: other bytes than alone", i+1)
 		}
+		if want := i * len(cache.jpegs); cache.jpegsReused != want {
+			t.Errorf("after document %d: %d records reused, want %d", i+1, cache.jpegsReused, want)
+		}
 	}
 	if len(cache.jpegs) == 0 {
 		t.Fatal("the cache kept no record of the photos")
