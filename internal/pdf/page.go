@@ -42,17 +42,12 @@ type pageWriter struct {
 	// the font operator (valid when fontSet), Tz and Tc (-1 and NaN
 	// when not known). fontRes and fontSize made font.
 	font     []byte
-	fontSet  bool
 	fontRes  string
 	fontSize float64
 	tz, tc   float64
 	// fill and stroke are the current colour operators on the page
-	// (valid when fillSet, strokeSet), and fillColor and strokeColor the
-	// colours they were made from: the operator is a function of the
-	// colour.
-	fill, stroke           []byte
-	fillSet, strokeSet     bool
-	fillColor, strokeColor layout.Color
+	// (none when not known) and the colours they were made from.
+	fill, stroke colorOp
 	// ox, oy is the offset of the page being drawn (on a spread, of its
 	// half) from the media box's corner.
 	ox, oy float64
@@ -298,51 +293,39 @@ func (wr *writer) appendColor(b []byte, c layout.Color, stroke bool) []byte {
 	return append(b, " k"...)
 }
 
+// colorOp is a colour operator the content stream has set, and the
+// colour it was made from: the operator is a function of the colour.
+type colorOp struct {
+	op []byte // empty when not known
+	c  layout.Color
+}
+
 // setColor writes the operator for c unless it is the current one, cur.
-func (pw *pageWriter) setColor(c layout.Color, cur *[]byte, stroke bool) {
+func (pw *pageWriter) setColor(c layout.Color, cur *colorOp, stroke bool) {
+	if len(cur.op) > 0 && c == cur.c { // the same operator as the current one
+		return
+	}
+	cur.c = c
 	at := len(pw.buf)
 	pw.buf = pw.wr.appendColor(pw.buf, c, stroke)
-	if string(pw.buf[at:]) == string(*cur) {
+	if string(pw.buf[at:]) == string(cur.op) {
 		pw.buf = pw.buf[:at]
 		return
 	}
-	*cur = append((*cur)[:0], pw.buf[at:]...)
+	cur.op = append(cur.op[:0], pw.buf[at:]...)
 	pw.buf = append(pw.buf, "\n\n"...) // an empty line after it, as duetto has always written it
 }
 
-func (pw *pageWriter) setFill(c layout.Color) {
-	if pw.fillSet && c == pw.fillColor { // the same operator as the current one
-		return
-	}
-	if !pw.fillSet {
-		pw.fill = pw.fill[:0]
-	}
-	pw.setColor(c, &pw.fill, false)
-	pw.fillSet, pw.fillColor = true, c
-}
-
-func (pw *pageWriter) setStroke(c layout.Color) {
-	if pw.strokeSet && c == pw.strokeColor {
-		return
-	}
-	if !pw.strokeSet {
-		pw.stroke = pw.stroke[:0]
-	}
-	pw.setColor(c, &pw.stroke, true)
-	pw.strokeSet, pw.strokeColor = true, c
-}
+func (pw *pageWriter) setFill(c layout.Color)   { pw.setColor(c, &pw.fill, false) }
+func (pw *pageWriter) setStroke(c layout.Color) { pw.setColor(c, &pw.stroke, true) }
 
 // image draws im; fpdf registers it when the page is handed over.
 func (pw *pageWriter) image(p *layout.Page, im *layout.Image) error {
-	head := im.Data
-	if head == nil {
-		if im.Stream == nil {
-			return fmt.Errorf("pdf: page %d: figure %s: %s has no data", p.Index, im.Block, im.Path)
-		}
-		head = im.Stream.Head
+	if im.Data == nil && im.Stream == nil {
+		return fmt.Errorf("pdf: page %d: figure %s: %s has no data", p.Index, im.Block, im.Path)
 	}
 	var opts fpdf.ImageOptions
-	switch images.Format(head) {
+	switch images.Format(imageHead(im)) {
 	case "jpeg":
 		opts.ImageType = "JPG"
 	case "png":
@@ -403,9 +386,6 @@ func (wr *writer) placeImage(f *fpdf.Fpdf, p *layout.Page, im *layout.Image, opt
 func (wr *writer) register(name string, opts fpdf.ImageOptions, data []byte, stream *layout.Stream, sum [sha256.Size]byte) error {
 	src := data
 	stub, ok := []byte(nil), false
-	if opts.ImageType != "JPG" {
-		wr.png = true
-	}
 	if opts.ImageType == "JPG" && stream != nil {
 		if stub, ok = jpegStub(stream.Head, stubTag+strconv.Itoa(len(wr.stubs))+"\x00"); !ok {
 			return fmt.Errorf("pdf: the headers of %s end before its image data", stream.Path)
@@ -434,9 +414,9 @@ func (wr *writer) register(name string, opts fpdf.ImageOptions, data []byte, str
 		return fmt.Errorf("pdf: fpdf's image record is not as the writer expects")
 	}
 	if ok {
-		wr.stubs[string(stub)] = photo{data: data, stream: stream, sum: sum}
+		wr.stubs[string(stub)] = photo{data: part{b: data, stream: stream}, sum: sum}
 	} else if opts.ImageType == "JPG" {
-		wr.viaFpdf = append(wr.viaFpdf, photo{data: data, sum: sum})
+		wr.viaFpdf = append(wr.viaFpdf, photo{data: part{b: data}, sum: sum})
 	}
 	breakWidthTie(info, len(wr.imageName))
 	return nil
@@ -495,19 +475,19 @@ func (pw *pageWriter) text(p *layout.Page, t *layout.TextRun) error {
 	b := append(pw.buf, "BT "...)
 	// The font operator, "/DF1 9.5 Tf ", unless it is the current one:
 	// the same when made from the same font and size.
-	if !pw.fontSet || df.res != pw.fontRes || t.Size != pw.fontSize {
+	if len(pw.font) == 0 || df.res != pw.fontRes || t.Size != pw.fontSize {
 		at := len(b)
 		b = append(b, '/')
 		b = append(b, df.res...)
 		b = append(b, ' ')
 		b = appendNum(b, t.Size)
 		b = append(b, " Tf "...)
-		if pw.fontSet && string(b[at:]) == string(pw.font) {
+		if string(b[at:]) == string(pw.font) {
 			b = b[:at]
 		} else {
 			pw.font = append(pw.font[:0], b[at:]...)
 		}
-		pw.fontSet, pw.fontRes, pw.fontSize = true, df.res, t.Size
+		pw.fontRes, pw.fontSize = df.res, t.Size
 	}
 	// Tz scales Tc and the TJ adjustments as it scales the glyphs; layout
 	// adds letter spacing and kerning unscaled.
@@ -555,15 +535,15 @@ func appendCID(b []byte, g uint16) []byte {
 // resetState forgets the colours and text state set, after a Q has
 // restored what they were before its q.
 func (pw *pageWriter) resetState() {
-	pw.fillSet, pw.strokeSet = false, false
-	pw.fontSet, pw.tz, pw.tc = false, -1, math.NaN()
+	pw.fill.op, pw.stroke.op = pw.fill.op[:0], pw.stroke.op[:0]
+	pw.font, pw.tz, pw.tc = pw.font[:0], -1, math.NaN()
 }
 
 // newPageState sets the state a page starts with: no colour or font set,
 // no glyph scaling or letter spacing.
 func (pw *pageWriter) newPageState() {
-	pw.fillSet, pw.strokeSet = false, false
-	pw.fontSet, pw.tz, pw.tc = false, 100, 0
+	pw.fill.op, pw.stroke.op = pw.fill.op[:0], pw.stroke.op[:0]
+	pw.font, pw.tz, pw.tc = pw.font[:0], 100, 0
 }
 
 // cropMarks draws the eight crop marks of a trim box (x0, y0)–(x1, y1)

@@ -16,7 +16,6 @@ import (
 	"bytes"
 	"crypto/md5"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -176,11 +175,7 @@ func hasPNG(doc *layout.Document) bool {
 	for _, p := range doc.Pages {
 		for _, it := range p.Items {
 			if im, ok := it.(*layout.Image); ok {
-				head := im.Data
-				if head == nil && im.Stream != nil {
-					head = im.Stream.Head
-				}
-				if images.Format(head) == "png" {
+				if images.Format(imageHead(im)) == "png" {
 					return true
 				}
 			}
@@ -189,8 +184,14 @@ func hasPNG(doc *layout.Document) bool {
 	return false
 }
 
-// errPNG is render's when hasPNG did not see a PNG that was registered.
-var errPNG = errors.New("pdf: internal error: a PNG image was not seen before drawing")
+// imageHead is the first bytes of im's data, those images.Format reads;
+// nil when it has none.
+func imageHead(im *layout.Image) []byte {
+	if im.Data == nil && im.Stream != nil {
+		return im.Stream.Head
+	}
+	return im.Data
+}
 
 // deflatePages is the most pages of a document whose content streams the
 // writer compresses from the file fpdf wrote (see writer.render).
@@ -277,7 +278,6 @@ type writer struct {
 	digests   []string          // the pages', as Digests
 	pre       *deflation        // when deflating, the pages' content streams compressed while fpdf writes the file
 	mode      mode
-	png       bool                   // an image other than a JPEG is registered
 	deflating bool                   // fpdf leaves the content streams uncompressed, deflateCuts compresses them
 	cache     *Cache                 // Options.Cache
 	rgb       func(layout.Color) RGB // Options.RGB
@@ -381,9 +381,6 @@ func (wr *writer) render(out io.Writer, opt Options) error {
 	}
 	if err := wr.drawPages(sides); err != nil {
 		return err
-	}
-	if wr.png && wr.deflating {
-		return errPNG
 	}
 	wr.digests = <-digests
 	f.SetXmpMetadata(xmpPacket(doc, opt.PDFX.Version, wr.digests))

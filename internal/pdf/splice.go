@@ -177,7 +177,7 @@ func photoCuts(pdf []byte, photos []photo) []cut {
 	for _, ph := range photos {
 		at := -1
 		for from := 0; ; {
-			i := bytes.Index(pdf[from:], ph.data)
+			i := bytes.Index(pdf[from:], ph.data.b)
 			if i < 0 {
 				break
 			}
@@ -192,7 +192,7 @@ func photoCuts(pdf []byte, photos []photo) []cut {
 			continue
 		}
 		found[at] = true
-		cuts = append(cuts, cut{at: at, end: at + len(ph.data), data: ph.data, sum: &ph.sum})
+		cuts = append(cuts, cut{at: at, end: at + len(ph.data.b), data: ph.data, sum: &ph.sum})
 	}
 	return cuts
 }
@@ -312,34 +312,19 @@ func setImageID(info *fpdf.ImageInfoType, id string) bool {
 // A cut replaces pdf[at:end] with with, then data (a photo, a
 // compressed stream).
 type cut struct {
-	at, end    int
-	with, data []byte
-	stream     *layout.Stream // instead of data: a photo read from its file
+	at, end int
+	with    []byte
+	data    part
 	// sum, for a photo's data, is its SHA-256, which the /ID hashes
 	// instead of the photo's bytes.
 	sum *[sha256.Size]byte
 }
 
-func (c cut) dataLen() int {
-	if c.stream != nil {
-		return int(c.stream.Size)
-	}
-	return len(c.data)
-}
-
 // photo is a JPEG passed through, with its SHA-256: its bytes, or its
 // file.
 type photo struct {
-	data   []byte
-	stream *layout.Stream
-	sum    [sha256.Size]byte
-}
-
-func (ph photo) size() int {
-	if ph.stream != nil {
-		return int(ph.stream.Size)
-	}
-	return len(ph.data)
+	data part
+	sum  [sha256.Size]byte
 }
 
 // stubTag is how a stub's tag starts: stubTag, a number, a NUL.
@@ -386,7 +371,7 @@ func stubCuts(pdf []byte, stubs map[string]photo) ([]cut, error) {
 		}
 		ph := stubs[stub]
 		cuts = append(cuts, cut{at: lenAt, end: end,
-			with: []byte("/Length " + strconv.Itoa(ph.size()) + ">>\nstream\n"), data: ph.data, stream: ph.stream, sum: &ph.sum})
+			with: []byte("/Length " + strconv.FormatInt(ph.data.len(), 10) + ">>\nstream\n"), data: ph.data, sum: &ph.sum})
 	}
 	return cuts, nil
 }
@@ -499,11 +484,11 @@ func deflateCuts(pdf []byte, t xrefTable, c *Cache, pre *deflation) (cuts []cut,
 	var raws [][]byte
 	for i, st := range streams {
 		raw := pdf[st[1] : st[1]+st[2]]
-		if pre != nil && i < len(pre.stubs) && pre.stubs[i] != nil && bytes.Equal(raw, pre.stubs[i]) {
+		if i < len(pzs) && pzs[i] != nil && string(raw) == pageStub(i) {
 			zs[i] = pzs[i]
 			continue
 		}
-		if !spliceable(raw) || bytes.HasPrefix(raw, []byte(pageStubTag)) {
+		if bytes.HasPrefix(raw, []byte(pageStubTag)) {
 			return nil, false, nil
 		}
 		todo = append(todo, i)
@@ -526,7 +511,7 @@ func deflateCuts(pdf []byte, t xrefTable, c *Cache, pre *deflation) (cuts []cut,
 		o, data, length := st[0], st[1], st[2]
 		n := pdf[o : o+bytes.IndexByte(pdf[o:], ' ')]
 		with := string(n) + " 0 obj\n<</Filter /FlateDecode /Length " + strconv.Itoa(len(zs[i])) + ">>\nstream\n"
-		cuts = append(cuts, cut{at: o, end: data + length, with: []byte(with), data: zs[i]})
+		cuts = append(cuts, cut{at: o, end: data + length, with: []byte(with), data: part{b: zs[i]}})
 	}
 	return cuts, true, nil
 }
@@ -542,7 +527,6 @@ type deflation struct {
 	todo  chan int // the streams added, by index, until closed
 	once  sync.Once
 	raws  [][]byte // each until it is compressed
-	stubs [][]byte // what fpdf holds instead of each page's stream (see writer.takePage)
 	zs    [][]byte
 	sums  [][sha256.Size]byte
 	known []bool      // zs[i] is from the cache
@@ -554,7 +538,7 @@ type deflation struct {
 // newDeflation starts a deflation of n streams on workers goroutines
 // (none: finish does it all).
 func newDeflation(n int, c *Cache, workers int) *deflation {
-	d := &deflation{c: c, todo: make(chan int, n), raws: make([][]byte, n), stubs: make([][]byte, n),
+	d := &deflation{c: c, todo: make(chan int, n), raws: make([][]byte, n),
 		zs: make([][]byte, n), sums: make([][sha256.Size]byte, n), known: make([]bool, n), zlibs: &zlibPool{}}
 	if c != nil {
 		d.zlibs = &c.fonts.zlibs
@@ -583,11 +567,9 @@ func (d *deflation) work() {
 	for i := range d.todo {
 		raw := d.raws[i]
 		d.raws[i] = nil
-		if !spliceable(raw) {
-			d.dirty.Store(true)
-		}
 		if d.c != nil {
 			d.sums[i] = sha256.Sum256(raw)
+			// A stream in the cache passed the checks below.
 			if d.zs[i], d.known[i] = d.c.stream(d.sums[i]); d.known[i] {
 				continue
 			}
@@ -596,6 +578,9 @@ func (d *deflation) work() {
 		buf.Grow(len(raw)/2 + 64)
 		d.zlibs.compress(&buf, raw)
 		d.zs[i] = buf.Bytes()
+		if !spliceable(raw) || !spliceable(d.zs[i]) {
+			d.dirty.Store(true)
+		}
 	}
 }
 
@@ -609,11 +594,6 @@ func (d *deflation) finish() (zs [][]byte, ok bool) {
 	d.wg.Wait()
 	if d.dirty.Load() {
 		return nil, false
-	}
-	for i := range d.zs {
-		if !d.known[i] && !spliceable(d.zs[i]) {
-			return nil, false
-		}
 	}
 	for i := range d.zs {
 		if !d.known[i] {
@@ -635,6 +615,9 @@ func (d *deflation) stop() {
 // (see writer.takePage): the tag, the page's number in the file, a NUL.
 const pageStubTag = "\x00duetto page "
 
+// pageStub is the stub of page k of the file (from 0).
+func pageStub(k int) string { return pageStubTag + strconv.Itoa(k) + "\x00" }
+
 // takePage hands the content stream of page k of the file (from 0), just
 // drawn, to the deflation, and leaves fpdf a stub in its place: fpdf
 // copies, and the clean-up passes read, a few bytes rather than the
@@ -646,10 +629,8 @@ func (wr *writer) takePage(k int) {
 	if len(pages) != k+2 { // page k is fpdf's page k+1, its last
 		return
 	}
-	stub := pageStubTag + strconv.Itoa(k) + "\x00"
 	raw := pages[k+1].Bytes()
-	pages[k+1] = bytes.NewBufferString(stub)
-	wr.pre.stubs[k] = []byte(stub)
+	pages[k+1] = bytes.NewBufferString(pageStub(k))
 	wr.pre.add(k, raw)
 }
 
@@ -720,7 +701,7 @@ func assemble(pdf []byte, t xrefTable, cuts []cut) (*File, error) {
 	// cuts that end before it change.
 	moved := make([]int, len(cuts)+1) // moved[k]: by the first k cuts
 	for k, c := range cuts {
-		moved[k+1] = moved[k] + len(c.with) + c.dataLen() - (c.end - c.at)
+		moved[k+1] = moved[k] + len(c.with) + int(c.data.len()) - (c.end - c.at)
 	}
 	shift := func(o int) int {
 		return moved[sort.Search(len(cuts), func(k int) bool { return cuts[k].end > o })]
@@ -759,13 +740,13 @@ func assemble(pdf []byte, t xrefTable, cuts []cut) (*File, error) {
 	h := md5.New()
 	for _, c := range cuts {
 		before := keep(pdf[from:c.at])
-		parts = append(parts, part{b: before}, part{b: c.with}, part{b: c.data, stream: c.stream})
+		parts = append(parts, part{b: before}, part{b: c.with}, c.data)
 		h.Write(before)
 		h.Write(c.with)
 		if c.sum != nil {
 			h.Write(c.sum[:])
 		} else {
-			h.Write(c.data)
+			h.Write(c.data.b)
 		}
 		from = c.end
 	}
