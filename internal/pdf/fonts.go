@@ -275,21 +275,25 @@ func (s *runeSet) runes() []rune {
 type fontCache struct {
 	mu      sync.Mutex
 	parsed  map[dataID]*sourceEntry    // font bytes, by where they are → their parse
-	subsets map[subsetKey]*subsetEntry // parse + runes → subset
+	subsets map[subsetKey]*subsetEntry // parse + name + runes → subset
 	zlibs   zlibPool
 }
 
 // subsetKey names a subset: the parse of its font, shared by every slice
-// holding the font's bytes, and the runes, as a string.
+// holding the font's bytes, the name the font goes by, and the runes, as
+// a string.
 type subsetKey struct {
 	src   *sourceEntry
+	name  string
 	runes string
 }
 
-// sourceFont is a parsed font that subsets are made from.
+// sourceFont is a parsed font that subsets are made from. It does not
+// hold the font's name: the same bytes may come under two names (a font
+// without a PostScript name is named by its file), each of which names
+// its own subsets.
 type sourceFont struct {
 	subsetter *fonts.Subsetter
-	name      string // PostScript name, as a PDF name may hold it
 	desc      string // the font descriptor's entries but /FontName and /FontFile2
 }
 
@@ -298,14 +302,14 @@ type sourceFont struct {
 // subset, wait for the one that makes it.
 func (c *Cache) embed(data []byte, name string, runes []rune) (*embedded, error) {
 	if c == nil {
-		src, err := parseSource(data, name)
+		src, err := parseSource(data)
 		if err != nil {
 			return nil, err
 		}
-		return src.embed(runes, &fontCache{})
+		return src.embed(runes, postScriptName(name), &fontCache{})
 	}
 	fc := &c.fonts
-	key := subsetKey{runes: string(runes)}
+	key := subsetKey{name: postScriptName(name), runes: string(runes)}
 	fc.mu.Lock()
 	key.src = fc.source(data)
 	sub := fc.subsets[key]
@@ -318,11 +322,11 @@ func (c *Cache) embed(data []byte, name string, runes []rune) (*embedded, error)
 	}
 	fc.mu.Unlock()
 	src := key.src
-	src.once.Do(func() { src.font, src.err = parseSource(data, name) })
+	src.once.Do(func() { src.font, src.err = parseSource(data) })
 	if src.err != nil {
 		return nil, src.err
 	}
-	sub.once.Do(func() { sub.emb, sub.err = src.font.embed(runes, fc) })
+	sub.once.Do(func() { sub.emb, sub.err = src.font.embed(runes, key.name, fc) })
 	return sub.emb, sub.err
 }
 
@@ -377,9 +381,9 @@ type subsetEntry struct {
 	err  error
 }
 
-// parseSource parses a TrueType font (PostScript name name) for
-// subsetting and writes the entries of its font descriptor (9.8).
-func parseSource(data []byte, name string) (*sourceFont, error) {
+// parseSource parses a TrueType font for subsetting and writes the
+// entries of its font descriptor (9.8).
+func parseSource(data []byte) (*sourceFont, error) {
 	subsetter, err := fonts.NewSubsetter(data)
 	if err != nil {
 		return nil, err
@@ -399,7 +403,7 @@ func parseSource(data []byte, name string) (*sourceFont, error) {
 	desc := fmt.Sprintf("/Flags %d /FontBBox [%s %s %s %s] /ItalicAngle %s /Ascent %s /Descent %s /CapHeight %s /StemV %d",
 		flags, num3(d.BBox[0]), num3(d.BBox[1]), num3(d.BBox[2]), num3(d.BBox[3]), num3(d.ItalicAngle),
 		num3(d.Ascent), num3(d.Descent), num3(d.CapHeight), stemV)
-	return &sourceFont{subsetter: subsetter, name: postScriptName(name), desc: desc}, nil
+	return &sourceFont{subsetter: subsetter, desc: desc}, nil
 }
 
 // postScriptName keeps of a name the characters a PDF name may hold
@@ -417,8 +421,9 @@ func postScriptName(s string) string {
 	return b.String()
 }
 
-// embed subsets the font to runes and prepares its PDF objects.
-func (src *sourceFont) embed(runes []rune, fc *fontCache) (*embedded, error) {
+// embed subsets the font to runes and prepares its PDF objects, the font
+// named name (a PostScript name, as a PDF name may hold it).
+func (src *sourceFont) embed(runes []rune, name string, fc *fontCache) (*embedded, error) {
 	sub, err := src.subsetter.Make(runes)
 	if err != nil {
 		return nil, err
@@ -426,12 +431,12 @@ func (src *sourceFont) embed(runes []rune, fc *fontCache) (*embedded, error) {
 	e := &embedded{glyph: sub.Glyph, cids: cidTable(sub.Glyph)}
 	// The tag: six capitals from a hash of the glyph set, so that two
 	// different subsets of one font never share a name.
-	h := sha256.Sum256(append([]byte(src.name+"\x00"), string(runes)...))
+	h := sha256.Sum256(append([]byte(name+"\x00"), string(runes)...))
 	var tag [6]byte
 	for i := range tag {
 		tag[i] = 'A' + h[i]%26
 	}
-	e.baseFont = string(tag[:]) + "+" + src.name
+	e.baseFont = string(tag[:]) + "+" + name
 
 	// /W: each glyph's advance, consecutive glyphs in one array.
 	gids := make([]uint16, 0, len(e.glyph)+1)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/zlib"
 	"io"
+	"maps"
 	"regexp"
 	"slices"
 	"strconv"
@@ -287,6 +288,43 @@ func TestCacheSharesAtOnce(t *testing.T) {
 	for i, e := range got {
 		if e == nil || e != got[0] {
 			t.Fatalf("asker %d was given subset %p, asker 0 %p", i, e, got[0])
+		}
+	}
+}
+
+// The same bytes under two names share one parse but not their subsets:
+// each subset is named by the name it was asked for, whichever name asked
+// first.
+func TestCacheNamesEachSubsetByItsOwnName(t *testing.T) {
+	data := liberationsansregular.TTF
+	runes := []rune("ab")
+	var first map[string]string
+	for _, order := range [][2]string{{"Alpha", "Beta"}, {"Beta", "Alpha"}} {
+		c := NewCache()
+		got := map[string]string{}
+		for _, name := range order {
+			e, err := c.embed(slices.Clone(data), name, runes)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got[name] = e.baseFont
+		}
+		for _, name := range order {
+			if !strings.HasSuffix(got[name], "+"+name) {
+				t.Errorf("asked %v: the subset for %s is %s", order, name, got[name])
+			}
+		}
+		if first == nil {
+			first = got
+		} else if !maps.Equal(got, first) {
+			t.Errorf("the subsets' names depend on the order they were asked in: %v, then %v", first, got)
+		}
+		parses := map[*sourceEntry]bool{}
+		for _, src := range c.fonts.parsed {
+			parses[src] = true
+		}
+		if len(parses) != 1 {
+			t.Errorf("asked %v: %d parses of the same bytes, want 1", order, len(parses))
 		}
 	}
 }
