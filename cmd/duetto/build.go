@@ -529,12 +529,7 @@ func buildDocument(pub *content.Publication) (*layout.Document, error) {
 // folder and a rename, so readers never see a partial file and an error
 // leaves the previous file intact.
 func writeAtomic(name string, data []byte) error {
-	return writeAtomicFrom(name, bytes.NewReader(data))
-}
-
-// writeAtomicFrom is writeAtomic for what src writes.
-func writeAtomicFrom(name string, src io.WriterTo) error {
-	st, err := stage(name, src)
+	st, err := stage(name, bytes.NewReader(data))
 	if err != nil {
 		return err
 	}
