@@ -64,53 +64,9 @@ type paraCache struct {
 	gen   int64 // layouts begun
 	paras map[paraKey]*paraEntry
 	nodes int // of the paragraphs remembered
-	// styles holds the styleKey of the paragraph styles recent layouts
-	// set text in: every section laid out ahead has a builder of its
-	// own, and would fingerprint them again.
-	styles map[styleAt]*styleEntry
 }
 
-// styleAt is a paragraph style in the styles of a publication: the
-// style, and their fingerprint (styleEnv), which changes with any of the
-// publication's styles, so that a style edited in place is fingerprinted
-// anew. The map holds the style: its address is not reused.
-type styleAt struct {
-	env   string
-	style *content.Style
-}
-
-// styleEntry is a remembered styleKey and the last layout that used it.
-type styleEntry struct {
-	key  string
-	used int64
-}
-
-func newParaCache() *paraCache {
-	return &paraCache{paras: map[paraKey]*paraEntry{}, styles: map[styleAt]*styleEntry{}}
-}
-
-// styleKey returns styleKey(st), remembered for st among the styles
-// fingerprinted env, for layout gen.
-func (c *paraCache) styleKey(env string, st *content.Style, gen int64) string {
-	at := styleAt{env, st}
-	c.mu.Lock()
-	en := c.styles[at]
-	if en != nil {
-		en.used = max(en.used, gen)
-		c.mu.Unlock()
-		return en.key
-	}
-	c.mu.Unlock()
-	k := styleKey(st)
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if en := c.styles[at]; en != nil { // another layout's, the same
-		en.used = max(en.used, gen)
-		return en.key
-	}
-	c.styles[at] = &styleEntry{key: k, used: gen}
-	return k
-}
+func newParaCache() *paraCache { return &paraCache{paras: map[paraKey]*paraEntry{}} }
 
 // paraKey is what a paragraph's node list is made of (besides the
 // Resources): see styleEnv and styleKey.
@@ -167,11 +123,6 @@ func (c *paraCache) begin() int64 {
 		if en.used.Load() <= c.gen-keepLayouts {
 			delete(c.paras, k)
 			c.nodes -= len(en.p.nodes)
-		}
-	}
-	for at, en := range c.styles {
-		if en.used <= c.gen-keepLayouts {
-			delete(c.styles, at)
 		}
 	}
 	return c.gen
@@ -332,8 +283,10 @@ func styleText(st *content.Style) string {
 
 // styleEnv fingerprints the styles and colours of pub that a paragraph's
 // spans may name.
-func styleEnv(pub *content.Publication) string {
+// It also returns the styleKey of each style, from the same text.
+func styleEnv(pub *content.Publication) (string, map[*content.Style]string) {
 	var b strings.Builder
+	keys := make(map[*content.Style]string, len(pub.Styles))
 	names := make([]string, 0, len(pub.Styles))
 	for n := range pub.Styles {
 		names = append(names, n)
@@ -341,7 +294,10 @@ func styleEnv(pub *content.Publication) string {
 	sort.Strings(names)
 	for _, n := range names {
 		b.WriteString(strconv.Quote(n))
-		b.WriteString(styleText(pub.Styles[n]))
+		txt := styleText(pub.Styles[n])
+		sum := sha256.Sum256([]byte(txt))
+		keys[pub.Styles[n]] = string(sum[:])
+		b.WriteString(txt)
 		b.WriteByte('\n')
 	}
 	names = names[:0]
@@ -353,5 +309,5 @@ func styleEnv(pub *content.Publication) string {
 		fmt.Fprintf(&b, "%q %v\n", n, colorOf(pub.Colors[n]))
 	}
 	sum := sha256.Sum256([]byte(b.String()))
-	return string(sum[:])
+	return string(sum[:]), keys
 }

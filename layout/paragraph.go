@@ -106,7 +106,6 @@ type paragraph struct {
 	style  *content.Style
 	base   *textStyle
 	lang   string
-	words  int
 	widest float64 // the widest box that draws text
 	// Scratch space of addWord, reused from word to word (the
 	// builder's, while it builds the paragraph).
@@ -142,7 +141,7 @@ type flex struct{ stretch, shrink float64 }
 // interword space's own stretch and shrink, half and a third of its width
 // (the node's are larger by the letter flexibility of the word before
 // it).
-func spaceFlex(n *linebreak.Node) flex { return flex{stretch: n.Width / 2, shrink: n.Width / 3} }
+func spaceFlex(w float64) flex { return flex{stretch: w / 2, shrink: w / 3} }
 
 // boxFlex is the flexibility of box node i of a justified paragraph: the
 // scaling of its glyphs and its letter gaps, those inside it and, when the
@@ -179,6 +178,7 @@ type builder struct {
 	gen       int64
 	env       string
 	styleKeys map[*content.Style]string
+	envKeys   map[*content.Style]string // styleEnv's, shared read-only by the builders of a layout
 	// scratch is where buildNew makes a paragraph's lists, reused from
 	// paragraph to paragraph: the paragraph keeps copies at their length.
 	scratch paraScratch
@@ -198,7 +198,8 @@ type paraScratch struct {
 // remembering makes b look up the paragraphs it builds in c, and
 // remember them there, for the layout of generation gen.
 func (b *builder) remembering(c *paraCache, gen int64) {
-	b.paras, b.gen, b.env, b.styleKeys = c, gen, styleEnv(b.pub), map[*content.Style]string{}
+	b.paras, b.gen, b.styleKeys = c, gen, map[*content.Style]string{}
+	b.env, b.envKeys = styleEnv(b.pub)
 }
 
 func newBuilder(pub *content.Publication, res *Resources) *builder {
@@ -250,10 +251,12 @@ func (b *builder) build(text string, ps *content.Style, lang string, indent floa
 	if b.paras == nil {
 		return b.buildNew(text, ps, lang, indent, blk, pos, miss)
 	}
-	sk, ok := b.styleKeys[ps]
+	sk, ok := b.envKeys[ps]
 	if !ok {
-		sk = b.paras.styleKey(b.env, ps, b.gen)
-		b.styleKeys[ps] = sk
+		if sk, ok = b.styleKeys[ps]; !ok {
+			sk = styleKey(ps) // a style made on the fly, not one of pub's
+			b.styleKeys[ps] = sk
+		}
 	}
 	k := paraKey{env: b.env, style: sk, text: text, lang: lang, indent: math.Float64bits(indent)}
 	en := b.paras.paragraph(k, b.gen)
@@ -415,14 +418,12 @@ func (p *paragraph) addSpace(ts *textStyle) {
 			letters.shrink += f.shrink
 		}
 	}
-	// The space's own stretch and shrink, w/2 and w/3, spaceFlex finds
-	// again from its width.
-	p.push(linebreak.WordGlue(w, w/2, letters.stretch, w/3+letters.shrink), fragment{})
+	own := spaceFlex(w)
+	p.push(linebreak.WordGlue(w, own.stretch, letters.stretch, own.shrink+letters.shrink), fragment{})
 }
 
 // addWord appends one word (pieces in their styles) with its break points.
 func (p *paragraph) addWord(pieces []styledText, h *hyphen.Hyphenator, hyphenate bool) {
-	p.words++
 	full := pieces[0].text
 	if len(pieces) > 1 {
 		var whole strings.Builder

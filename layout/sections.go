@@ -98,7 +98,7 @@ func (e *engine) layAhead(s *content.Section) *ahead {
 	a := &engine{pub: e.pub, res: e.res, b: newBuilder(e.pub, e.res), fixed: map[int][]*content.Block{}, anchored: e.anchored,
 		used: map[string]bool{}, headings: map[string]int{}, single: e.single, doc: &Document{}}
 	if e.b.paras != nil {
-		a.b.paras, a.b.gen, a.b.env, a.b.styleKeys = e.b.paras, e.b.gen, e.b.env, map[*content.Style]string{}
+		a.b.paras, a.b.gen, a.b.env, a.b.envKeys, a.b.styleKeys = e.b.paras, e.b.gen, e.b.env, e.b.envKeys, map[*content.Style]string{}
 	}
 	a.pages = []*pageState{{page: &Page{Index: 1}, hasText: true}}
 	err := a.section(s)

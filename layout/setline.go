@@ -48,7 +48,7 @@ func setLine(a *runAlloc, p *paragraph, ln linebreak.Line, x, baseline, width fl
 		n := p.nodes[i]
 		switch n.Kind {
 		case linebreak.KindGlue:
-			cx += n.Width + adjust(spaceRatio, spaceFlex(&n))
+			cx += n.Width + adjust(spaceRatio, spaceFlex(n.Width))
 			cur, join = nil, false
 		case linebreak.KindBox:
 			f := p.frags[i]
@@ -148,7 +148,7 @@ func (p *paragraph) measure(ln linebreak.Line) lineMeasure {
 		switch n.Kind {
 		case linebreak.KindGlue:
 			m.natural += n.Width
-			f := spaceFlex(n)
+			f := spaceFlex(n.Width)
 			m.spaces.stretch += f.stretch
 			m.spaces.shrink += f.shrink
 		case linebreak.KindBox:
