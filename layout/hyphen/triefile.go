@@ -33,54 +33,6 @@ const trieMagic = "duetto hyphenation trie 1\n"
 // be read.
 var errBadTrieFile = errors.New("bad compiled pattern file")
 
-// appendTrieFile appends the compiled form of t and exceptions to b.
-func appendTrieFile(b []byte, t *trie, exceptions []string) []byte {
-	alphabet := t.alphabet()
-	b = append(b, trieMagic...)
-	b = binary.LittleEndian.AppendUint32(b, uint32(len(alphabet)))
-	for _, r := range alphabet {
-		b = binary.LittleEndian.AppendUint32(b, uint32(r))
-	}
-	b = binary.LittleEndian.AppendUint32(b, uint32(len(t.class)))
-	for _, v := range t.first {
-		b = binary.LittleEndian.AppendUint32(b, uint32(v))
-	}
-	for _, v := range t.class {
-		b = binary.LittleEndian.AppendUint32(b, uint32(v))
-	}
-	for _, v := range t.value {
-		b = binary.LittleEndian.AppendUint32(b, uint32(v))
-	}
-	b = binary.LittleEndian.AppendUint32(b, uint32(len(t.values)))
-	b = append(b, t.values...)
-	b = binary.LittleEndian.AppendUint32(b, uint32(len(exceptions)))
-	for _, e := range exceptions {
-		b = binary.LittleEndian.AppendUint32(b, uint32(len(e)))
-		b = append(b, e...)
-	}
-	return b
-}
-
-// alphabet returns the runes of t's classes, class 1 first.
-func (t *trie) alphabet() []rune {
-	n := len(t.other)
-	for _, c := range t.ascii {
-		if c != 0 {
-			n++
-		}
-	}
-	out := make([]rune, n)
-	for r, c := range t.ascii {
-		if c != 0 {
-			out[c-1] = rune(r)
-		}
-	}
-	for r, c := range t.other {
-		out[c-1] = r
-	}
-	return out
-}
-
 // trieReader reads the numbers of a compiled file in turn; the first
 // error sticks, and later reads return zero.
 type trieReader struct {
